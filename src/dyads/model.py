@@ -163,12 +163,17 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class Rejection:
-    """A document that could not be coded, with a reason from a closed list."""
+    """A document that could not be coded, with a reason from a closed list.
+
+    ``document`` carries the text when there is one (a non-English release), so
+    that the store keeps it; it is ``None`` when nothing readable was there.
+    """
 
     document_id: str
     reason: Reason
     detail: str
     source: str | None = None
+    document: Document | None = None
 
 
 @dataclass(frozen=True, slots=True)
