@@ -65,3 +65,44 @@ def cli():  # type: ignore[no-untyped-def]
         return runner.invoke(group, list(args), input=input, catch_exceptions=False)
 
     return invoke
+
+
+@pytest.fixture(scope="session")
+def make_event():  # type: ignore[no-untyped-def]
+    """Build a hand-made Event for store and export unit tests (no coder needed).
+
+    ``make_event("d1", "KSVGOV", "IGOWSTNAT", "042", "2023-06-05", text=...)``;
+    spans point into ``text`` when given.
+    """
+    import datetime as dt
+
+    from dyads.model import Actor, Event, Evidence, Mention, Modality, Place, TextSpan
+
+    def build(  # type: ignore[no-untyped-def]
+        document_id, source, target, code, date, *, text="", index=0,
+        modality="asserted", place=None,
+    ):
+        def mention(code, start, end):  # type: ignore[no-untyped-def]
+            actor = Actor(code, code.title(), code[:3], code[3:6] or None)
+            return Mention(TextSpan(start, end), 0, actor, "dictionary:test")
+
+        whole = TextSpan(0, len(text))
+        return Event(
+            id=f"{document_id}:{index}:{code}",
+            document_id=document_id,
+            sentence_index=0,
+            source=mention(source, 0, min(len(text), 5)),
+            target=mention(target, 0, min(len(text), 5)) if target else None,
+            code=code,
+            root=code[:2],
+            quad_class=1,
+            goldstein=1.0,
+            plover="CONSULT",
+            plover_mode=None,
+            modality=Modality(modality),
+            evidence=Evidence(whole, whole, "test-rule", ("entry",), 0.7),
+            date=dt.date.fromisoformat(date) if date else None,
+            place=Place(*place, reason="test") if place else None,
+        )
+
+    return build

@@ -1,0 +1,196 @@
+"""The matching rule: which coded mentions report one real-world event.
+
+A new mention joins an existing event when all of these hold (docs/store.md):
+
+1. the same **match key**: CAMEO root, source and target actor codes (in either
+   order for reciprocal codes: 036 intend to meet, 04x consult, 057 sign an
+   agreement), and modality (a planned meeting is not the meeting);
+2. **dates** at most one day apart (reports written the next day); an undated
+   mention joins only an undated event first seen in the same document;
+3. a **compatible place**: either side unknown, or the same country and, when
+   both have coordinates, within 50 km.
+
+When several events qualify, the one with the closest date wins, then the one
+created first. Otherwise the mention starts a new event whose id hashes the
+match key and the mention id, so a re-run of the same input gives the same ids.
+The rule is applied in input order, which is what makes a re-run after a crash
+equal to a clean run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from dyads.model import Event
+
+RECIPROCAL_CODES = ("036", "04", "057")
+DATE_WINDOW_DAYS = 1
+PLACE_RADIUS_KM = 50.0
+
+
+def is_reciprocal(code: str) -> bool:
+    """Whether the code names an act both sides do together (a meeting)."""
+    return code.startswith(RECIPROCAL_CODES)
+
+
+def match_key(event: Event) -> str:
+    """Root, actors (sorted when reciprocal) and modality, joined with ``|``."""
+    first = event.source.actor.code
+    second = event.target.actor.code if event.target else ""
+    if second and is_reciprocal(event.code) and second < first:
+        first, second = second, first
+    return f"{event.root}|{first}|{second}|{event.modality.value}"
+
+
+def event_id(key: str, first_mention_id: str) -> str:
+    """Deterministic id of an event: a hash of its key and first mention."""
+    digest = hashlib.blake2b(f"{key}\x1f{first_mention_id}".encode(), digest_size=10)
+    return "ev-" + digest.hexdigest()
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An event a mention may join: what the rule compares."""
+
+    id: str
+    key: str
+    date: dt.date | None
+    document_id: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    order: int
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """The event a mention belongs to, whether it is new, and why."""
+
+    event_id: str
+    is_new: bool
+    join_reason: str
+
+
+def _distance_km(a: Candidate, b: Candidate) -> float:
+    assert a.lat is not None and a.lon is not None
+    assert b.lat is not None and b.lon is not None
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _why(event: Candidate, mention: Candidate) -> str | None:
+    """The reason ``mention`` joins ``event``, or ``None`` when it must not."""
+    if event.date is None or mention.date is None:
+        if event.date is not None or mention.date is not None:
+            return None
+        if event.document_id != mention.document_id:
+            return None
+        when = "both undated, same document"
+    else:
+        days = abs((event.date - mention.date).days)
+        if days > DATE_WINDOW_DAYS:
+            return None
+        when = "same day" if days == 0 else f"{days} day apart"
+    if event.country and mention.country and event.country != mention.country:
+        return None
+    where = "no place on either side"
+    if bool(event.country) != bool(mention.country):
+        where = "place known on one side only"
+    elif event.country and mention.country:
+        where = f"same country {event.country}"
+        if None not in (event.lat, event.lon, mention.lat, mention.lon):
+            km = _distance_km(event, mention)
+            if km > PLACE_RADIUS_KM:
+                return None
+            where += f", {km:.0f} km apart"
+    root, source, target, modality = mention.key.split("|")
+    actors = f"{source}-{target or 'none'}"
+    return f"joins {event.id}: key {root}|{actors}|{modality}, {when}, {where}"
+
+
+def candidate(event: Event, order: int, key: str | None = None) -> Candidate:
+    place = event.place
+    return Candidate(
+        id=event.id,
+        key=key or match_key(event),
+        date=event.date,
+        document_id=event.document_id,
+        country=place.country if place else None,
+        lat=place.latitude if place else None,
+        lon=place.longitude if place else None,
+        order=order,
+    )
+
+
+def assign(events: Sequence[Event], stored: Sequence[Candidate]) -> list[Assignment]:
+    """Match each event, in order, to a stored event, an earlier one, or a new one.
+
+    Args:
+        events: the batch's coded mentions, in input order.
+        stored: events already in the store that share a key with the batch and
+            lie inside the date window (see :func:`candidates_sql`).
+    """
+    by_key: dict[str, list[Candidate]] = defaultdict(list)
+    for known in stored:
+        by_key[known.key].append(known)
+    order = len(stored)
+    assignments = []
+    for event in events:
+        mention = candidate(event, order)
+        best: tuple[int, int, Candidate, str] | None = None
+        for known in by_key[mention.key]:
+            reason = _why(known, mention)
+            if reason is None:
+                continue
+            gap = (
+                abs((known.date - mention.date).days)
+                if known.date and mention.date
+                else 0
+            )
+            if best is None or (gap, known.order) < best[:2]:
+                best = (gap, known.order, known, reason)
+        if best is not None:
+            assignments.append(Assignment(best[2].id, False, best[3]))
+            continue
+        new_id = event_id(mention.key, event.id)
+        by_key[mention.key].append(
+            Candidate(
+                new_id,
+                mention.key,
+                mention.date,
+                mention.document_id,
+                mention.country,
+                mention.lat,
+                mention.lon,
+                order,
+            )
+        )
+        order += 1
+        assignments.append(Assignment(new_id, True, "new event"))
+    return assignments
+
+
+CANDIDATES_SQL = """
+SELECT DISTINCT e.id, e.match_key, e.date, e.first_document_id, e.place_country,
+       e.place_lat, e.place_lon, e.rowid
+FROM events e JOIN batch_keys b ON e.match_key = b.key
+WHERE (e.date BETWEEN b.date - INTERVAL 1 DAY AND b.date + INTERVAL 1 DAY)
+   OR (e.date IS NULL AND b.date IS NULL AND e.first_document_id = b.document_id)
+ORDER BY e.rowid
+"""
+
+
+def stored_candidates(rows: Sequence[tuple[Any, ...]]) -> list[Candidate]:
+    """Candidates from rows of :data:`CANDIDATES_SQL`, oldest first."""
+    return [
+        Candidate(r[0], r[1], r[2], r[3], r[4], r[5], r[6], order)
+        for order, r in enumerate(rows)
+    ]
