@@ -1,0 +1,105 @@
+"""The verb and event-noun dictionary: YAML entries compiled into a lookup by lemma.
+
+Entries live in ``data/verbs/NN-<root>.yaml`` (one file per CAMEO root) and in
+the folders named by the ``dictionaries`` setting. An entry names a trigger lemma
+and, optionally, a particle, a preposition and object lemmas that must be
+present; the coder prefers the entry with the most constraints satisfied, so a
+generic "say" and a specific "express gratitude" live side by side.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+
+import yaml
+
+from dyads.errors import DataFileError
+
+
+@dataclass(frozen=True, slots=True)
+class VerbEntry:
+    """One dictionary entry: a trigger and the CAMEO code it signals."""
+
+    id: str
+    code: str
+    lemma: str
+    pos: str = "verb"
+    particle: str | None = None
+    prep: str | None = None
+    objects: frozenset[str] = frozenset()
+    passive: str = "any"
+
+    @property
+    def specificity(self) -> int:
+        """How many constraints the entry adds to its bare lemma."""
+        return (
+            (self.particle is not None)
+            + (self.prep is not None)
+            + (2 if self.objects else 0)
+        )
+
+
+@dataclass(frozen=True)
+class VerbDictionary:
+    """Entries indexed by (part of speech, lemma), plus a hash of the files read."""
+
+    by_lemma: dict[tuple[str, str], tuple[VerbEntry, ...]]
+    hash: str
+
+    @classmethod
+    def load(cls, extra_folders: Sequence[str | Path] = ()) -> VerbDictionary:
+        return _load(tuple(str(f) for f in extra_folders))
+
+    def entries(self, pos: str, lemma: str) -> tuple[VerbEntry, ...]:
+        return self.by_lemma.get((pos, lemma), ())
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self.by_lemma.values())
+
+
+def _files(extra: tuple[str, ...]) -> list[Path]:
+    builtin = Path(str(files("dyads") / "data" / "verbs"))
+    paths = sorted(builtin.glob("*.yaml"))
+    for folder in extra:
+        base = Path(folder)
+        paths += sorted((base / "verbs").glob("*.yaml")) if (base / "verbs").is_dir() else []
+    return paths
+
+
+@functools.lru_cache(maxsize=8)
+def _load(extra: tuple[str, ...]) -> VerbDictionary:
+    digest = hashlib.sha256()
+    index: dict[tuple[str, str], list[VerbEntry]] = {}
+    for path in _files(extra):
+        raw = path.read_bytes()
+        digest.update(path.name.encode() + raw)
+        try:
+            records = yaml.safe_load(raw) or []
+        except yaml.YAMLError as exc:
+            raise DataFileError(f"Verb file {path} is not valid YAML: {exc}") from None
+        if not isinstance(records, list):
+            raise DataFileError(f"Verb file {path} must hold a list of entries")
+        for record in records:
+            entry = _entry(record, path)
+            index.setdefault((entry.pos, entry.lemma), []).append(entry)
+    return VerbDictionary({k: tuple(v) for k, v in index.items()}, digest.hexdigest())
+
+
+def _entry(record: object, path: Path) -> VerbEntry:
+    if not isinstance(record, dict) or not {"id", "code", "lemma"} <= record.keys():
+        raise DataFileError(f"Verb file {path}: entry {record!r} needs id, code and lemma")
+    return VerbEntry(
+        id=str(record["id"]),
+        code=str(record["code"]),
+        lemma=str(record["lemma"]).lower(),
+        pos=str(record.get("pos") or "verb"),
+        particle=record.get("particle") or None,
+        prep=record.get("prep") or None,
+        objects=frozenset(str(o).lower() for o in record.get("objects") or ()),
+        passive=str(record.get("passive") or "any"),
+    )
