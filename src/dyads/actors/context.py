@@ -1,0 +1,202 @@
+"""Resolve actors from the document's own context, across sentences.
+
+A press release introduces its people once ("The President of the Republic of
+Kosovo, Vjosa Osmani") and then says "President Osmani", "the President" and
+"she". A coder that only reads a dictionary misses all of these, and one that
+resolves pronouns only inside a sentence (PETRARCH2) misses most. This module
+applies, in document order:
+
+1. *Appositions*: a name in apposition to a titled actor takes that actor
+   ("X, NATO Secretary General, ..."); the apposition beats the dictionary,
+   because the document states the role on its date.
+2. *Aliases*: a later mention of the full name or the surname alone takes the
+   same actor; "President Osmani" drops the bare title in favour of the name.
+3. *Definite titles*: "the President" takes the latest person introduced with
+   that title.
+4. *Pronouns*: "she", "he" (subject or object, not possessive) take the latest
+   person mentioned before them; "they" and "it" are left alone because they
+   refer to groups and things as often as to actors.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dyads.actors.match import Found, Found_index
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_PERSON_PRONOUNS = {"she", "he", "her", "him"}
+_PERSON_KINDS = {"person", "apposition", "alias", "title-person"}
+
+
+def resolve_context(doc: Doc, index: Found_index) -> Found_index:
+    """Add and replace actors in ``index`` using the document's own context."""
+    aliases: dict[str, Found] = {}
+    people: list[Found] = []  # person-like actors in document order
+    resolved = Found_index(modifiers=set(index.modifiers))
+    title_heads = _title_heads(doc, index)
+    for token in doc:
+        i = token.i
+        if i in resolved.by_head or i in resolved.by_token:
+            continue
+        found = index.by_head.get(i)
+        if found is None and i in index.by_token and index.by_token[i].head != i:
+            continue  # inside a span whose head comes later: handled at its head
+        if found is not None:
+            for f in found:
+                kept = _resolve_found(doc, f, aliases, people, title_heads)
+                if kept is not None:
+                    resolved.add(kept)
+                    if kept.kind in _PERSON_KINDS:
+                        people.append(kept)
+                    _introduce(doc, kept, aliases, resolved, people)
+            continue
+        new = _resolve_unmatched(doc, token, aliases, people)
+        if new is not None:
+            resolved.add(new)
+            people.append(new)
+    return resolved
+
+
+def _resolve_found(
+    doc: Doc,
+    found: Found,
+    aliases: dict[str, Found],
+    people: list[Found],
+    title_heads: set[int],
+) -> Found | None:
+    """Keep, drop or re-point one dictionary match."""
+    if found.kind == "sector":
+        if found.head in title_heads:
+            return None  # "President" in "President Osmani": the name carries it
+        if doc[found.head].lower_ in {"president", "minister", "chancellor"} or (
+            found.title and found.title[:1].isupper()
+        ):
+            antecedent = _latest_with_title(people, found.title, found.actor.sector)
+            if antecedent is not None:
+                return _pointing(found, antecedent, "definite-title")
+        return found
+    if found.kind == "person" and doc[found.head].lower_ in aliases:
+        earlier = aliases[doc[found.head].lower_]
+        if earlier.rule == "apposition":
+            return _pointing(found, earlier, "alias")
+    return found
+
+
+def _introduce(
+    doc: Doc,
+    found: Found,
+    aliases: dict[str, Found],
+    resolved: Found_index,
+    people: list[Found],
+) -> None:
+    """Register names in apposition to a titled actor, and the actor's own names."""
+    head = doc[found.head]
+    if found.kind in {"composed", "sector", "igo"}:
+        for child in head.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                start = min(t.i for t in child.subtree if t.dep_ in {"compound", "appos"} or t.i == child.i)
+                end = child.i + 1
+                person = Found(
+                    start,
+                    end,
+                    child.i,
+                    found.actor,
+                    "apposition",
+                    found.entries,
+                    "apposition",
+                    title=found.title,
+                    antecedent=(found.start, found.end),
+                )
+                for i in range(start, end):
+                    resolved.by_head.pop(i, None)
+                resolved.add(person)
+                people.append(person)
+                _remember(doc, person, aliases)
+    elif found.kind in _PERSON_KINDS:
+        _remember(doc, found, aliases)
+
+
+def _remember(doc: Doc, found: Found, aliases: dict[str, Found]) -> None:
+    name = doc[found.start : found.end]
+    aliases[name.text.lower()] = found
+    aliases[doc[found.head].lower_] = found
+
+
+def _resolve_unmatched(
+    doc: Doc, token: Token, aliases: dict[str, Found], people: list[Found]
+) -> Found | None:
+    """A name seen before, or a personal pronoun, with no dictionary match."""
+    if token.pos_ == "PROPN" and token.lower_ in aliases and token.dep_ != "compound":
+        earlier = aliases[token.lower_]
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i:
+            start -= 1
+        return Found(
+            start,
+            token.i + 1,
+            token.i,
+            earlier.actor,
+            "alias",
+            earlier.entries,
+            "alias",
+            title=earlier.title,
+            antecedent=(earlier.start, earlier.end),
+        )
+    if token.lower_ in _PERSON_PRONOUNS and token.dep_ != "poss" and people:
+        earlier = people[-1]
+        return Found(
+            token.i,
+            token.i + 1,
+            token.i,
+            earlier.actor,
+            "pronoun",
+            earlier.entries,
+            "alias",
+            title=earlier.title,
+            antecedent=(earlier.start, earlier.end),
+        )
+    return None
+
+
+def _title_heads(doc: Doc, index: Found_index) -> set[int]:
+    """Sector titles used as a compound before a name ("President Osmani")."""
+    heads = set()
+    for head, found in index.by_head.items():
+        token = doc[head]
+        if any(f.kind == "sector" for f in found) and token.dep_ == "compound":
+            if token.head.pos_ == "PROPN" and token.head.i > token.i:
+                heads.add(head)
+    return heads
+
+
+def _latest_with_title(
+    people: list[Found], title: str | None, sector: str | None
+) -> Found | None:
+    """The latest person introduced with this title, else with this sector."""
+    if not title:
+        return None
+    wanted = title.lower()
+    for person in reversed(people):
+        if person.title and person.title.lower().endswith(wanted):
+            return person
+    for person in reversed(people):
+        if sector and person.actor.sector == sector:
+            return person
+    return None
+
+
+def _pointing(found: Found, antecedent: Found, rule: str) -> Found:
+    return Found(
+        found.start,
+        found.end,
+        found.head,
+        antecedent.actor,
+        rule,
+        antecedent.entries,
+        "title-person",
+        title=found.title,
+        antecedent=(antecedent.start, antecedent.end),
+    )

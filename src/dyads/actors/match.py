@@ -1,0 +1,269 @@
+"""Find actor mentions in a parsed document: names, composed sector phrases, titles.
+
+Matching runs in two passes over the spaCy tokens:
+
+1. *Phrases*: the longest dictionary phrase starting at each token (country
+   names and adjectives, capitals, IGOs, named groups, people, sector words).
+2. *Composition*: a sector or title noun takes its country or organisation from
+   its modifiers ("Serbian police" -> SRBCOP, "Kosovo's President" -> KSVGOV,
+   "the President of the Republic of Kosovo" -> KSVGOV, "NATO Secretary
+   General" -> IGOWSTNAT). Conjoined modifiers give one actor each ("Hungarian
+   and Romanian officials").
+
+A bare country that stands as an actor ("Serbia continues to threaten") is coded
+as its government, ``SRBGOV``: a state acts through its government (see #2).
+Context across sentences (appositions, "the President", "she") is resolved
+afterwards by :mod:`dyads.actors.context`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from dyads.actors.dictionary import ActorDictionary, ActorEntry
+from dyads.model import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
+_NAMED_KINDS = ("person", "agent", "igo", "country", "capital", "sector")
+
+
+@dataclass(slots=True)
+class Found:
+    """An actor found at a token span; ``head`` is the token events attach to."""
+
+    start: int
+    end: int
+    head: int
+    actor: Actor
+    rule: str
+    entries: tuple[str, ...]
+    kind: str
+    title: str | None = None
+    antecedent: tuple[int, int] | None = None
+
+
+@dataclass(slots=True)
+class Found_index:  # noqa: N801 - internal record, named for what it indexes
+    """All actors found in a document, indexed by head token and by covered token."""
+
+    by_head: dict[int, list[Found]] = field(default_factory=dict)
+    by_token: dict[int, Found] = field(default_factory=dict)
+    modifiers: set[int] = field(default_factory=set)
+
+    def add(self, found: Found) -> None:
+        self.by_head.setdefault(found.head, []).append(found)
+        for i in range(found.start, found.end):
+            self.by_token.setdefault(i, found)
+
+    def at(self, token_index: int) -> list[Found]:
+        """Actors whose head is the token, else the one whose span covers it."""
+        if token_index in self.by_head:
+            return self.by_head[token_index]
+        found = self.by_token.get(token_index)
+        return [found] if found is not None else []
+
+    def all(self) -> list[Found]:
+        return sorted(
+            (f for fs in self.by_head.values() for f in fs),
+            key=lambda f: (f.start, f.actor.code),
+        )
+
+
+def _entry_priority(entry: ActorEntry) -> int:
+    return _NAMED_KINDS.index(entry.kind) if entry.kind in _NAMED_KINDS else 99
+
+
+class ActorMatcher:
+    """Finds actors in spaCy Docs with one :class:`ActorDictionary` (no global state)."""
+
+    def __init__(self, dictionary: ActorDictionary) -> None:
+        self.dictionary = dictionary
+        self._max = max(1, dictionary.max_phrase_tokens)
+
+    def match(self, doc: Doc, day: dt.date | None) -> Found_index:
+        """Every actor of ``doc`` as of ``day`` (which picks people's roles)."""
+        phrases = self._phrases(doc)
+        index = Found_index()
+        span_of: dict[int, tuple[int, int, ActorEntry]] = {}
+        for start, end, entry in phrases:
+            for i in range(start, end):
+                span_of[i] = (start, end, entry)
+        # Pass 1: sector and title nouns take their country from modifiers.
+        for start, end, entry in phrases:
+            if entry.kind != "sector":
+                continue
+            head = _span_head(doc, start, end)
+            owners = self._owners(doc, head, start, end, span_of)
+            for owner_entry, owner_start, owner_end in owners:
+                actor = _compose(owner_entry, entry, day)
+                if actor is None:
+                    continue
+                attached = start <= owner_start < end or doc[head].is_ancestor(
+                    doc[owner_start]
+                )
+                span = (min(start, owner_start), max(end, owner_end)) if attached else (start, end)
+                index.add(
+                    Found(
+                        span[0],
+                        span[1],
+                        head,
+                        actor,
+                        "composed" if attached else "composed-by-context",
+                        (owner_entry.id, entry.id),
+                        "composed",
+                        title=doc[start:end].text,
+                    )
+                )
+                if attached:
+                    index.modifiers.update(range(owner_start, owner_end))
+            if not owners:
+                index.add(
+                    Found(
+                        start,
+                        end,
+                        head,
+                        Actor(f"---{entry.code}", doc[start:end].text, None, entry.code),
+                        "sector-only",
+                        (entry.id,),
+                        "sector",
+                        title=doc[start:end].text,
+                    )
+                )
+        # Pass 2: named actors that were not used as a modifier.
+        for start, end, entry in phrases:
+            if entry.kind == "sector" or start in index.modifiers:
+                continue
+            head = _span_head(doc, start, end)
+            actor = _named_actor(entry, day)
+            if actor is None:
+                continue
+            rule = f"dictionary:{entry.id}"
+            if entry.kind == "country":
+                actor = Actor(f"{entry.code}GOV", entry.name, entry.code, "GOV")
+                rule = f"country-as-state:{entry.id}"
+            index.add(Found(start, end, head, actor, rule, (entry.id,), entry.kind))
+        return index
+
+    def _phrases(self, doc: Doc) -> list[tuple[int, int, ActorEntry]]:
+        """Longest dictionary phrase at each token, left to right, no overlaps."""
+        lowers = [t.lower_ for t in doc]
+        phrases = self.dictionary.phrases
+        found: list[tuple[int, int, ActorEntry]] = []
+        i, n = 0, len(lowers)
+        while i < n:
+            if not doc[i].is_alpha and not doc[i].is_upper and lowers[i] not in {"u.s."}:
+                i += 1
+                continue
+            for size in range(min(self._max, n - i), 0, -1):
+                entries = phrases.get(tuple(lowers[i : i + size]))
+                if entries:
+                    best = min(entries, key=_entry_priority)
+                    if best.kind == "sector" and not _is_nominal(doc[i : i + size]):
+                        break
+                    found.append((i, i + size, best))
+                    i += size
+                    break
+            else:
+                i += 1
+                continue
+        return found
+
+    def _owners(
+        self,
+        doc: Doc,
+        head: int,
+        start: int,
+        end: int,
+        span_of: dict[int, tuple[int, int, ActorEntry]],
+    ) -> list[tuple[ActorEntry, int, int]]:
+        """Countries or organisations that own a sector noun, best first."""
+        token = doc[head]
+        of_owners: list[tuple[ActorEntry, int, int]] = []
+        mod_owners: list[tuple[ActorEntry, int, int]] = []
+        candidates: list[Token] = []
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        of_owners += _owner_at(doc, pobj, span_of)
+            elif child.dep_ in _MODIFIER_DEPS or start <= child.i < end:
+                candidates.append(child)
+        # modifiers inside the phrase itself ("Kosovo Police" matched as one span)
+        for i in range(start, end):
+            if i in span_of and span_of[i][2].kind != "sector":
+                candidates.append(doc[i])
+        for child in candidates:
+            mod_owners += _owner_at(doc, child, span_of)
+        owners = of_owners or mod_owners
+        if not owners and any(
+            c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in token.children
+        ):
+            owners = _latest_owner_before(doc, start, span_of)
+        unique: dict[tuple[int, int], tuple[ActorEntry, int, int]] = {}
+        for owner in owners:
+            unique.setdefault((owner[1], owner[2]), owner)
+        ordered = sorted(unique.values(), key=lambda o: o[1])
+        if len(ordered) > 1:  # "Kosovo Serb citizens": the first owner and its conjuncts
+            first = doc[ordered[0][1]]
+            conjoined = {t.i for t in first.conjuncts} | {first.i}
+            ordered = [o for o in ordered if any(i in conjoined for i in range(o[1], o[2]))]
+        return ordered
+
+
+def _owner_at(
+    doc: Doc, token: Token, span_of: dict[int, tuple[int, int, ActorEntry]]
+) -> list[tuple[ActorEntry, int, int]]:
+    """The owner entry at ``token`` and at its conjuncts ("Hungarian and Romanian")."""
+    owners = []
+    for t in (token, *token.conjuncts):
+        hit = span_of.get(t.i)
+        if hit is not None and hit[2].kind in {"country", "igo", "capital", "agent"}:
+            owners.append((hit[2], hit[0], hit[1]))
+    return owners
+
+
+def _latest_owner_before(
+    doc: Doc, start: int, span_of: dict[int, tuple[int, int, ActorEntry]]
+) -> list[tuple[ActorEntry, int, int]]:
+    """The nearest country or organisation before ``start`` in its sentence ("its people")."""
+    sentence_start = doc[start].sent.start
+    for i in range(start - 1, sentence_start - 1, -1):
+        hit = span_of.get(i)
+        if hit is not None and hit[2].kind in {"country", "igo", "capital"}:
+            return [(hit[2], hit[0], hit[1])]
+    return []
+
+
+def _compose(owner: ActorEntry, sector: ActorEntry, day: dt.date | None) -> Actor | None:
+    if owner.kind == "igo":
+        return Actor(owner.code, owner.name, None, owner.sector)
+    country = owner.country or owner.code[:3]
+    if owner.kind == "agent":
+        return Actor(owner.code, owner.name, owner.country, owner.sector)
+    return Actor(f"{country}{sector.code}", f"{owner.name} {sector.name}", country, sector.code)
+
+
+def _named_actor(entry: ActorEntry, day: dt.date | None) -> Actor | None:
+    if entry.kind == "person":
+        return entry.actor_on(day)
+    return Actor(entry.code, entry.name, entry.country, entry.sector)
+
+
+def _span_head(doc: Doc, start: int, end: int) -> int:
+    """The token of ``doc[start:end]`` whose syntactic head lies outside the span."""
+    for i in range(end - 1, start - 1, -1):
+        head = doc[i].head.i
+        if head < start or head >= end or head == i:
+            return i
+    return end - 1
+
+
+def _is_nominal(span: object) -> bool:
+    """Sector words count only as nouns ("police", not "to police the border")."""
+    last = span[-1]  # type: ignore[index]
+    return bool(last.pos_ in {"NOUN", "PROPN", "ADJ", "PRON", "NUM", "X"})

@@ -1,0 +1,292 @@
+"""The rule coder: who did what to whom, read off the dependency parse.
+
+For every token whose lemma has verb-dictionary entries, the coder picks the
+entry with the most constraints satisfied (particle, preposition, object
+lemmas), then finds the source and target actors:
+
+- verbs: the subject (or the ``by`` agent of a passive), inherited along
+  ``conj`` and ``xcomp`` chains ("continues to intimidate and threaten");
+  targets from the direct object, the passive subject, the entry's preposition
+  or a targeting preposition (with, to, against, on...), else the nearest
+  actor inside the object phrase ("gratitude for NATO's contribution");
+- nouns (nominal events, "Russia's aggression against Ukraine"): the possessor
+  or ``by`` phrase is the source, ``against/with/on/to`` phrases the target;
+- conjoined actors give one event per pair.
+
+Reported speech ("X emphasized that Serbia threatens Y", see #2): the embedded
+event is coded with its own source and target and ``Evidence.attributed_to``
+pointing at the speaker; when the embedded event is conflictual, the speaker's
+own act is coded as an accusation (CAMEO 112) against the embedded source.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dyads.actors.match import Found, Found_index
+from dyads.events.verbs import VerbDictionary, VerbEntry
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_TARGET_PREPS = {"with", "to", "against", "on", "toward", "towards", "into", "at", "upon", "for", "from", "over", "in"}
+_SPEECH_LEMMAS = {
+    "say", "state", "emphasize", "emphasise", "stress", "underline", "note", "add", "claim",
+    "declare", "announce", "tell", "insist", "assert", "argue", "warn", "reiterate", "point",
+    "affirm", "reaffirm", "report", "believe", "think", "allege", "charge", "explain",
+}
+_ACCUSE_CODE = "112"
+_POS = {"VERB": "verb", "NOUN": "noun", "PROPN": "noun"}
+
+
+@dataclass(frozen=True, slots=True)
+class RawEvent:
+    """An event found in one sentence, before ontology and dates are attached."""
+
+    source: Found
+    target: Found
+    entry_id: str
+    code: str
+    trigger: int
+    rule: str
+    target_direct: bool
+    speaker: Found | None = None
+
+
+def event_id(document_id: str, sentence_index: int, trigger_start: int, source: str, target: str, code: str) -> str:
+    """Deterministic id: the same input always gives the same event ids."""
+    key = f"{document_id}|{sentence_index}|{trigger_start}|{source}|{target}|{code}"
+    return hashlib.sha1(key.encode()).hexdigest()[:16]
+
+
+class EventCoder:
+    """Codes the events of parsed sentences with one verb dictionary."""
+
+    def __init__(self, verbs: VerbDictionary, conflict_roots: frozenset[str]) -> None:
+        self.verbs = verbs
+        self.conflict_roots = conflict_roots
+
+    def code_sentence(self, sent: Span, actors: Found_index) -> list[RawEvent]:
+        events: list[RawEvent] = []
+        used_nouns: set[int] = set()
+        for token in sent:
+            pos = _POS.get(token.pos_)
+            if pos is None or token.i in used_nouns:
+                continue
+            entry, object_token = self._best_entry(token, pos)
+            if entry is None:
+                continue
+            if object_token is not None:
+                used_nouns.add(object_token)
+            if pos == "verb":
+                sources, targets, direct = _verb_arguments(token, entry, actors)
+            else:
+                sources, targets, direct = _noun_arguments(token, actors)
+            speaker = _speaker(token, actors)
+            for source in sources:
+                for target in targets:
+                    if source.actor.code == target.actor.code or source is target:
+                        continue
+                    events.append(
+                        RawEvent(source, target, entry.id, entry.code, token.i, f"{pos}:{entry.id}", direct, speaker)
+                    )
+        return events + list(self._accusations(events))
+
+    def _best_entry(self, token: Token, pos: str) -> tuple[VerbEntry | None, int | None]:
+        candidates = self.verbs.entries(pos, token.lemma_.lower())
+        if not candidates and pos == "verb":
+            candidates = self.verbs.entries(pos, token.lower_)
+        best: VerbEntry | None = None
+        best_object: int | None = None
+        passive = _is_passive(token)
+        for entry in candidates:
+            if entry.passive == "passive" and not passive or entry.passive == "active" and passive:
+                continue
+            ok, object_token = _satisfies(token, entry)
+            if ok and (best is None or entry.specificity > best.specificity):
+                best, best_object = entry, object_token
+        return best, best_object
+
+    def _accusations(self, events: list[RawEvent]) -> Iterator[RawEvent]:
+        """The speaker of a reported conflictual act accuses its source."""
+        seen: set[tuple[str, str]] = set()
+        for event in events:
+            speaker = event.speaker
+            if speaker is None or event.code[:2] not in self.conflict_roots:
+                continue
+            key = (speaker.actor.code, event.source.actor.code)
+            if key[0] == key[1] or key in seen:
+                continue
+            seen.add(key)
+            yield RawEvent(
+                speaker, event.source, "rule:reported-conflict", _ACCUSE_CODE, event.trigger,
+                "reported-conflict-accusation", True, None,
+            )
+
+
+def _satisfies(token: Token, entry: VerbEntry) -> tuple[bool, int | None]:
+    children = list(token.children)
+    if entry.particle and not any(c.dep_ == "prt" and c.lower_ == entry.particle for c in children):
+        return False, None
+    prep_tokens = [c for c in children if c.dep_ in {"prep", "agent", "dative"} and c.lower_ == entry.prep]
+    if entry.prep and not prep_tokens:
+        return False, None
+    if entry.objects:
+        if entry.prep:
+            heads = [p for prep in prep_tokens for p in prep.children if p.dep_ in {"pobj", "pcomp"}]
+        else:
+            heads = [c for c in children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
+            if token.dep_ == "acl" or token.dep_ == "relcl":
+                heads.append(token.head)
+        for head in heads:
+            for candidate in (head, *head.conjuncts):
+                if candidate.lemma_.lower() in entry.objects or candidate.lower_ in entry.objects:
+                    return True, candidate.i
+        return False, None
+    return True, None
+
+
+def _is_passive(token: Token) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children) or (
+        token.tag_ == "VBN" and token.dep_ in {"acl", "relcl"}
+    )
+
+
+def _expand(tokens: list[Token], actors: Found_index) -> list[Found]:
+    found: list[Found] = []
+    for token in tokens:
+        for t in (token, *token.conjuncts):
+            for f in actors.at(t.i):
+                if f not in found:
+                    found.append(f)
+    return found
+
+
+def _subjects(token: Token) -> tuple[list[Token], bool]:
+    """Subject tokens and whether they came from a ``by`` agent (passive)."""
+    seen = 0
+    while seen < 5:
+        seen += 1
+        subj = [c for c in token.children if c.dep_ in {"nsubj", "csubj"}]
+        if subj:
+            return subj, False
+        agents = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if agents:
+            return agents, True
+        if token.dep_ in {"conj", "xcomp", "advcl"} and token.head is not token:
+            token = token.head
+            continue
+        break
+    return [], False
+
+
+def _verb_arguments(token: Token, entry: VerbEntry, actors: Found_index) -> tuple[list[Found], list[Found], bool]:
+    passive = _is_passive(token)
+    subj_tokens, _ = _subjects(token)
+    if passive:
+        agents = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if not agents:  # "received in a meeting by X": the by-phrase hangs lower
+            agents = [
+                p for c in token.subtree
+                if c.dep_ in {"agent", "prep"} and c.lower_ == "by" and c.head.i != token.i
+                for p in c.children if p.dep_ == "pobj"
+            ][:1]
+        sources = _expand(agents, actors)
+        patient = [c for c in token.children if c.dep_ == "nsubjpass"]
+        if token.dep_ in {"acl", "relcl"} and not patient:
+            patient = [token.head]
+        targets = _expand(patient, actors)
+    else:
+        sources = _expand(subj_tokens, actors)
+        targets = _expand([c for c in token.children if c.dep_ in {"dobj", "dative"}], actors)
+    direct = bool(targets)
+    if not targets:
+        preps = [c for c in token.children if c.dep_ in {"prep", "dative"}]
+        if entry.prep:
+            preps = [p for p in preps if p.lower_ == entry.prep] or preps
+        else:
+            preps = [p for p in preps if p.lower_ in _TARGET_PREPS]
+        targets = _expand([o for p in preps for o in p.children if o.dep_ == "pobj"], actors)
+        direct = bool(targets)
+    if not targets:  # "intimidate and threaten the citizens": conjoined verbs share objects
+        shared = [o for v in token.conjuncts for o in v.children if o.dep_ in {"dobj", "dative"}]
+        targets = _expand(shared, actors)
+        direct = bool(targets)
+    if not targets:
+        objects = [
+            c for c in token.children
+            if c.dep_ in {"dobj", "nsubjpass", "prep", "xcomp"}
+            or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"))
+        ]
+        targets = _nearest_in(objects, actors, exclude={f.actor.code for f in sources})
+    return sources, targets, direct
+
+
+def _noun_arguments(token: Token, actors: Found_index) -> tuple[list[Found], list[Found], bool]:
+    sources: list[Found] = []
+    targets: list[Found] = []
+    for child in token.children:
+        if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+            sources += _expand([child], actors)
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            agents = [p for p in child.children if p.dep_ == "pobj"]
+            sources += _expand(agents, actors)
+            targets += _targets_below(agents, actors)
+        elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS - {"in", "at", "from"}:
+            targets += _expand([p for p in child.children if p.dep_ == "pobj"], actors)
+        elif child.dep_ == "acl":
+            targets += _targets_below([child], actors)
+    if not sources and token.dep_ == "pobj" and token.head.lower_ == "of":
+        owner = token.head.head  # "the aggression of Russia" reads the other way round
+        sources += _expand([owner], actors) if owner.dep_ == "poss" else []
+    return sources, targets, True
+
+
+def _targets_below(tokens: list[Token], actors: Found_index) -> list[Found]:
+    """Targets of "against/on" phrases hanging one clause lower.
+
+    "attacks by groups supported by X against Y": the parser often attaches
+    "against Y" to the participle inside the by-phrase, not to the noun.
+    """
+    found: list[Found] = []
+    for token in tokens:
+        for child in token.children:
+            if child.dep_ == "acl":
+                found += _targets_below([child], actors)
+            if child.dep_ == "prep" and child.lower_ in {"against", "on"}:
+                found += _expand([p for p in child.children if p.dep_ == "pobj"], actors)
+    return found
+
+
+def _nearest_in(tokens: list[Token], actors: Found_index, exclude: set[str]) -> list[Found]:
+    """Actors inside the object phrases, nearest to the trigger first (breadth first)."""
+    queue = list(tokens)
+    depth = 0
+    while queue and depth < 8:
+        hits: list[Found] = []
+        for token in queue:
+            for f in actors.at(token.i):
+                if f.actor.code not in exclude and f not in hits:
+                    hits.append(f)
+        if hits:
+            return hits
+        queue = [c for t in queue for c in t.children if c.dep_ not in {"ccomp", "advcl", "relcl", "punct"}]
+        depth += 1
+    return []
+
+
+def _speaker(token: Token, actors: Found_index) -> Found | None:
+    """The speaker of reported speech that governs ``token``, if any."""
+    current = token
+    for _ in range(6):
+        if current.dep_ == "ccomp" and current.head.lemma_.lower() in _SPEECH_LEMMAS:
+            subjects, _ = _subjects(current.head)
+            found = _expand(subjects, actors)
+            return found[0] if found else None
+        if current.head is current:
+            return None
+        current = current.head
+    return None

@@ -1,0 +1,229 @@
+"""The pipeline: document -> clean -> parse -> actors -> events -> dates, places.
+
+``Coder`` loads the spaCy pipeline, the dictionaries and the ontology once and
+codes documents in batches. Everything it needs is passed in or loaded from
+the settings, never kept in module globals, so two coders with different
+dictionaries can run side by side.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from dyads.config import Settings
+from dyads.model import Coded, Document, Event, Evidence, Mention, Modality, Rejection, Sentence, TextSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from dyads.actors.match import Found
+    from dyads.events.coder import RawEvent
+
+CODER_VERSION = "dyads.rules.v1"
+
+
+class Coder:
+    """A reusable coder: ``code_documents`` for batches, ``code_text`` for one text."""
+
+    version = CODER_VERSION
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        from dyads.actors.dictionary import ActorDictionary
+        from dyads.actors.match import ActorMatcher
+        from dyads.events.coder import EventCoder
+        from dyads.events.ontology import Ontology
+        from dyads.events.verbs import VerbDictionary
+        from dyads.nlp import load_pipeline
+
+        self.settings = settings or Settings.load()
+        self.nlp = load_pipeline(self.settings.model)
+        self.actors = ActorDictionary.load(self.settings.dictionaries)
+        self.verbs = VerbDictionary.load(self.settings.dictionaries)
+        self.ontology = Ontology.load()
+        self.matcher = ActorMatcher(self.actors)
+        conflict = frozenset(c.root for c in self.ontology.codes() if c.quad_class >= 3)
+        self.events = EventCoder(self.verbs, conflict)
+        self.places = _load_places()
+
+    @property
+    def dictionaries_hash(self) -> str:
+        """Hash of the actor and verb dictionaries in use (stored with every run)."""
+        return f"{self.actors.version_hash()[:16]}-{self.verbs.hash[:16]}"
+
+    def code_text(self, text: str, date: dt.date | str | None = None) -> list[Event]:
+        """Events of one text (every modality); a rejected text raises nothing and gives []."""
+        from dyads.ingest.clean import content_hash
+
+        day = dt.date.fromisoformat(date) if isinstance(date, str) else date
+        document = Document(id=content_hash(text), text=text, date=day)
+        result = next(self.code_documents([document]))
+        return list(result.events) if isinstance(result, Coded) else []
+
+    def check(self, document: Document) -> Document | Rejection:
+        from dyads.ingest.clean import check
+
+        return check(document, self.settings)
+
+    def code_documents(self, documents: Iterable[Document]) -> Iterator[Coded | Rejection]:
+        """One Coded or Rejection per input document, in input order."""
+        from dyads.nlp import parse
+
+        batch: list[Document | Rejection] = []
+        for document in documents:
+            batch.append(self.check(document))
+            if len(batch) >= self.settings.batch_size:
+                yield from self._code_batch(batch, parse)
+                batch = []
+        if batch:
+            yield from self._code_batch(batch, parse)
+
+    def _code_batch(self, batch: list[Document | Rejection], parse: object) -> Iterator[Coded | Rejection]:
+        from dyads.nlp import parse as parse_texts
+
+        ready = [d for d in batch if isinstance(d, Document)]
+        docs = iter(parse_texts(self.nlp, (d.text for d in ready), self.settings.batch_size, self.settings.n_process))
+        for item in batch:
+            if isinstance(item, Rejection):
+                yield item
+                continue
+            try:
+                yield self.code_parsed(item, next(docs))
+            except RecursionError as exc:  # pathological parse trees: reject, never crash
+                yield Rejection(item.id, _unparseable(), f"parse too deep: {exc}", item.source, item)
+
+    def code_parsed(self, document: Document, doc: Doc) -> Coded:
+        """Code a document that spaCy has already parsed."""
+        from dyads.actors.context import resolve_context
+        from dyads.nlp import to_sentences
+        from dyads.resolve.dates import resolve_date
+
+        sentences = to_sentences(document.id, doc)
+        found = resolve_context(doc, self.matcher.match(doc, document.date))
+        sentence_of = _sentence_lookup(doc, sentences)
+        mentions = tuple(_mention(f, doc, sentence_of) for f in found.all())
+        events: list[Event] = []
+        for sent in doc.sents:
+            index = sentence_of(sent.start)
+            if index is None:
+                continue
+            raw_events = self.events.code_sentence(sent, found)
+            if not raw_events:
+                continue
+            sentence = sentences[index]
+            dating = resolve_date(sent.text, document.date)
+            place = self.places.resolve(document, sentence) if self.places else None
+            for raw in raw_events:
+                events.append(self._event(document, doc, sentence, raw, dating, place, sentence_of))
+        return Coded(document, sentences, mentions, tuple(_dedupe(events)))
+
+    def _event(self, document, doc, sentence, raw, dating, place, sentence_of) -> Event:  # type: ignore[no-untyped-def]
+        from dyads.events.coder import event_id
+        from dyads.events.modality import modality_of
+
+        cameo = self.ontology.cameo(raw.code)
+        trigger = doc[raw.trigger]
+        modality, cue = modality_of(trigger, dating.historical)
+        source = _mention(raw.source, doc, sentence_of)
+        target = _mention(raw.target, doc, sentence_of)
+        speaker = _mention(raw.speaker, doc, sentence_of) if raw.speaker else None
+        trigger_span = TextSpan(trigger.idx, trigger.idx + len(trigger.text))
+        evidence = Evidence(
+            trigger=trigger_span,
+            sentence=sentence.span,
+            rule_id=f"{raw.rule}; modality: {cue}" + (f"; date: '{dating.expression}'" if dating.expression else ""),
+            dictionary_entries=tuple(dict.fromkeys((raw.entry_id, *raw.source.entries, *raw.target.entries))),
+            confidence=_confidence(raw, modality),
+            attributed_to=speaker.span if speaker else None,
+        )
+        return Event(
+            id=event_id(document.id, sentence.index, trigger_span.start, source.actor.code, target.actor.code, cameo.code),
+            document_id=document.id,
+            sentence_index=sentence.index,
+            source=source,
+            target=target,
+            code=cameo.code,
+            root=cameo.root,
+            quad_class=cameo.quad_class,
+            goldstein=cameo.goldstein,
+            plover=cameo.plover,
+            plover_mode=cameo.plover_mode,
+            modality=modality,
+            evidence=evidence,
+            date=dating.date if modality is not Modality.HISTORICAL or dating.date else None,
+            place=place,
+            coder=self.version,
+        )
+
+
+def _confidence(raw: RawEvent, modality: Modality) -> float:
+    """A rough, documented score: direct arguments and dictionary actors score higher."""
+    score = 0.7 if raw.target_direct else 0.55
+    for found in (raw.source, raw.target):
+        if found.rule in {"pronoun", "definite-title"}:
+            score -= 0.1
+        elif found.rule == "sector-only":
+            score -= 0.15
+    if raw.speaker is not None:
+        score -= 0.1
+    if raw.rule == "reported-conflict-accusation":
+        score -= 0.1
+    if modality is not Modality.ASSERTED:
+        score -= 0.05
+    return round(min(0.95, max(0.05, score)), 2)
+
+
+def _sentence_lookup(doc: Doc, sentences: tuple[Sentence, ...]):  # type: ignore[no-untyped-def]
+    starts = {}
+    for sentence in sentences:
+        starts[sentence.span.start] = sentence.index
+    token_sentence: dict[int, int] = {}
+    for sent in doc.sents:
+        text = sent.text
+        start = sent.start_char + (len(text) - len(text.lstrip()))
+        if start in starts:
+            for token in sent:
+                token_sentence[token.i] = starts[start]
+
+    def sentence_of(token_index: int) -> int | None:
+        return token_sentence.get(token_index)
+
+    return sentence_of
+
+
+def _mention(found: Found, doc: Doc, sentence_of) -> Mention:  # type: ignore[no-untyped-def]
+    span = doc[found.start : found.end]
+    antecedent = None
+    if found.antecedent is not None:
+        a = doc[found.antecedent[0] : found.antecedent[1]]
+        antecedent = TextSpan(a.start_char, a.end_char)
+    return Mention(
+        TextSpan(span.start_char, span.end_char),
+        sentence_of(found.head) or 0,
+        found.actor,
+        found.rule,
+        antecedent,
+    )
+
+
+def _dedupe(events: list[Event]) -> Iterator[Event]:
+    seen: set[str] = set()
+    for event in events:
+        if event.id not in seen:
+            seen.add(event.id)
+            yield event
+
+
+def _unparseable():  # type: ignore[no-untyped-def]
+    from dyads.model import Reason
+
+    return Reason.UNPARSEABLE
+
+
+def _load_places():  # type: ignore[no-untyped-def]
+    try:
+        from dyads.resolve.places import PlaceResolver
+    except ImportError:
+        return None
+    return PlaceResolver.load()
