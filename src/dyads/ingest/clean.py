@@ -1,0 +1,169 @@
+"""Decode bytes, normalise text and decide whether a document can be coded.
+
+Every document that :func:`dyads.ingest.read` yields went through
+:func:`check`, and the coder calls it too, so that offsets always point into
+the same normalised text. Normalisation never changes what the text says: it
+composes Unicode (NFC), unifies line breaks and spaces and drops invisible
+characters, but keeps every word, digit and punctuation mark (see #3).
+"""
+
+from __future__ import annotations
+
+import codecs
+import dataclasses
+import hashlib
+import re
+import unicodedata
+
+from dyads.config import Settings
+from dyads.ingest.language import detect_language, language_name
+from dyads.model import Document, Reason, Rejection
+
+SUPPORTED_LANGUAGES = frozenset({"en"})
+"""Languages the coder's dictionaries cover; other texts are kept but not coded."""
+
+BINARY_CONTROL_SHARE = 0.1
+"""A text whose share of control characters is above this is binary data."""
+
+MIN_ENCODING_COHERENCE = 0.2
+"""Largest "chaos" charset_normalizer may report for a guess we accept."""
+
+# Invisible characters that carry no meaning in running text: zero-width
+# space, word joiner, BOM, soft hyphen. (Zero-width (non-)joiners are kept:
+# they change how Arabic, Persian and Indic words are written.)
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"))
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SPACES = re.compile(r"[^\S\n]+")  # any whitespace but a newline
+_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
+_BLANK_LINES = re.compile(r"\n{3,}")
+_SPACE_AROUND_NEWLINE = re.compile(r" ?\n ?")
+
+
+def normalise(text: str) -> str:
+    """Compose Unicode and tidy whitespace without changing the words.
+
+    Runs of spaces and tabs become one space, line breaks become ``\\n``,
+    more than one blank line becomes one (a paragraph break), and leading and
+    trailing whitespace goes. Control and invisible characters are removed.
+    """
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _CONTROL.sub("", text).translate(_INVISIBLE)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    text = _SPACES.sub(" ", text)
+    text = _SPACE_AROUND_NEWLINE.sub("\n", text)
+    return _BLANK_LINES.sub("\n\n", text).strip()
+
+
+def content_hash(text: str) -> str:
+    """The sha256 (hex) of the normalised text: the id of a document without one.
+
+    Normalising first makes the hash stable across copies of one text that
+    differ only in spacing or Unicode composition.
+    """
+    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
+
+
+def check(document: Document, settings: Settings) -> Document | Rejection:
+    """Normalise a document's text, or say why it cannot be coded.
+
+    The checks run cheapest first: binary data, then empty, too long and
+    not English. A rejected document that still has text rides along in
+    ``Rejection.document`` so the store can keep it (a release in Albanian
+    is kept, only not coded; see #3).
+
+    Returns:
+        The document with normalised text and its detected ``lang``, or a
+        :class:`~dyads.model.Rejection` with a reason and a readable detail.
+    """
+    raw = document.text
+    if "\x00" in raw or _control_share(raw) > BINARY_CONTROL_SHARE:
+        return _reject(document, Reason.BINARY, "text holds binary data", None)
+    text = normalise(raw)
+    if text != raw:
+        document = dataclasses.replace(document, text=text)
+    if not text:
+        return _reject(document, Reason.EMPTY, "text is blank", None)
+    if not any(ch.isalpha() for ch in text):
+        return _reject(document, Reason.EMPTY, "text has no letters", document)
+    if len(text) > settings.max_chars:
+        limit = settings.max_chars
+        detail = f"text has {len(text):,} characters, more than max_chars={limit:,}"
+        return _reject(document, Reason.TOO_LONG, detail, document)
+    lang = detect_language(text)
+    if lang is None:
+        lang = (document.lang or "").split("-")[0].lower() or None
+        how = "declared"
+    else:
+        how = "detected"
+    if lang != document.lang:
+        document = dataclasses.replace(document, lang=lang)
+    if lang is not None and lang not in SUPPORTED_LANGUAGES:
+        detail = f"{how} {language_name(lang)} ({lang}); supported: en"
+        return _reject(document, Reason.LANGUAGE_NOT_SUPPORTED, detail, document)
+    return document
+
+
+def decode(raw: bytes, source: str) -> str | Rejection:
+    """Decode a file's bytes: UTF-8 (with or without BOM), else a confident guess.
+
+    Why this order: almost every source today is UTF-8, and a strict UTF-8
+    decode rarely succeeds by accident. Bytes that look like UTF-8 with some
+    broken sequences are rejected rather than guessed, since a guess would
+    turn every accented letter into two wrong ones. Otherwise
+    charset_normalizer guesses a legacy encoding (Latin-1, Windows-1250...).
+
+    Args:
+        raw: the bytes read.
+        source: where they came from; it names the rejection.
+
+    Returns:
+        The text, or a Rejection ``binary`` (NUL bytes) or ``invalid_encoding``.
+    """
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            return _bad_encoding(
+                source, f"invalid UTF-16: {exc.reason} at byte {exc.start}"
+            )
+    if b"\x00" in raw:
+        return Rejection(
+            source, Reason.BINARY, f"NUL byte at byte {raw.index(0)}", source
+        )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        utf8_error = f"invalid UTF-8 byte 0x{raw[exc.start]:02x} at byte {exc.start}"
+    if _has_utf8_sequences(raw):
+        return _bad_encoding(source, f"{utf8_error} in otherwise UTF-8 text")
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    if best is None or best.chaos > MIN_ENCODING_COHERENCE:
+        return _bad_encoding(source, f"{utf8_error}, and no other encoding fits")
+    return str(best)
+
+
+def _has_utf8_sequences(raw: bytes) -> bool:
+    """Whether ``raw`` holds at least one well-formed multi-byte UTF-8 sequence."""
+    return (
+        re.search(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}", raw) is not None
+    )
+
+
+def _control_share(text: str) -> float:
+    sample = text[:10_000]
+    if not sample:
+        return 0.0
+    return len(_CONTROL.findall(sample)) / len(sample)
+
+
+def _bad_encoding(source: str, detail: str) -> Rejection:
+    return Rejection(source, Reason.INVALID_ENCODING, detail, source)
+
+
+def _reject(
+    document: Document, reason: Reason, detail: str, keep: Document | None
+) -> Rejection:
+    return Rejection(document.id, reason, detail, document.source, keep)

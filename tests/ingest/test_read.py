@@ -1,0 +1,58 @@
+"""read(): picks readers, checks every document, reports duplicates and bad paths."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dyads.config import Settings
+from dyads.errors import InputError
+from dyads.ingest import read
+from dyads.ingest.readers import reader_for
+from dyads.model import Document, Reason, Rejection
+
+DATA = Path(__file__).parent.parent / "data"
+
+
+def test_read_missing_path_raises_input_error_at_once(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="does not exist"):
+        read([DATA / "texts", tmp_path / "nope.jsonl"], Settings())
+
+
+def test_read_unknown_suffix_raises_input_error(tmp_path: Path) -> None:
+    path = tmp_path / "report.pdf"
+    path.write_bytes(b"%PDF-1.7")
+    with pytest.raises(InputError, match="known suffixes: .*\\.jsonl"):
+        read([path], Settings())
+
+
+def test_read_unknown_suffix_inside_folder_is_a_rejection(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text((DATA / "texts/02-border-closure.txt").read_text())
+    (tmp_path / "b.pdf").write_bytes(b"%PDF-1.7")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "c.txt").write_text("ignored")
+    doc, rejection = read([tmp_path], Settings())
+    assert isinstance(doc, Document)
+    assert isinstance(rejection, Rejection) and rejection.reason is Reason.UNREADABLE
+
+
+def test_read_file_without_suffix_is_text(tmp_path: Path) -> None:
+    path = tmp_path / "RELEASE"
+    path.write_text((DATA / "texts/02-border-closure.txt").read_text())
+    (doc,) = read([path], Settings())
+    assert isinstance(doc, Document)
+
+
+def test_read_duplicates_across_sources(tmp_path: Path) -> None:
+    copy = tmp_path / "copy.jsonl"
+    copy.write_bytes((DATA / "corpora/news.jsonl").read_bytes().splitlines()[0] + b"\n")
+    *_, last = read([DATA / "corpora/news.jsonl", copy], Settings())
+    assert isinstance(last, Rejection) and last.reason is Reason.DUPLICATE
+    assert f"first seen at {DATA / 'corpora/news.jsonl'} line 1" in last.detail
+
+
+def test_reader_for_picks_longest_suffix_and_scheme() -> None:
+    assert reader_for("a/b.JSONL.gz").name == "jsonl"  # type: ignore[union-attr]
+    assert reader_for("a/b.txt").name == "text"  # type: ignore[union-attr]
+    assert reader_for("a/b.unknown") is None
