@@ -102,7 +102,7 @@ def make_event():  # type: ignore[no-untyped-def]
             modality=Modality(modality),
             evidence=Evidence(whole, whole, "test-rule", ("entry",), 0.7),
             date=dt.date.fromisoformat(date) if date else None,
-            place=Place(*place, reason="test") if place else None,
+            place=Place(*place[:4], "test", *place[4:]) if place else None,
         )
 
     return build

@@ -15,11 +15,40 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from dyads.model import Actor, Document, Event, Modality, Place
 
 CODE_FIELDS = ("code", "root", "quad_class", "goldstein", "plover", "plover_mode")
 """Fields an event record copies unchanged from the coder's first Event."""
+
+PLACE_COLUMNS = {
+    "place_name": "name",
+    "place_country": "country",
+    "place_lat": "latitude",
+    "place_lon": "longitude",
+    "place_reason": "reason",
+    "place_feature": "feature",
+}
+"""Store and flat-export column -> :class:`~dyads.model.Place` attribute."""
+
+
+def flat_columns(event: Event | EventRecord) -> dict[str, Any]:
+    """The columns events, mentions and the flat exports share: actors, codes, place."""
+    row: dict[str, Any] = {"date": event.date, "modality": event.modality.value}
+    source = event.source if isinstance(event, EventRecord) else event.source.actor
+    target = event.target
+    if isinstance(event, Event):
+        target = event.target.actor if event.target else None
+    for role, actor in (("source", source), ("target", target)):
+        for column in ("code", "name", "country", "sector"):
+            row[f"{role}_{column}"] = getattr(actor, column) if actor else None
+    row.update({name: getattr(event, name) for name in CODE_FIELDS})
+    place = event.place
+    for column, attribute in PLACE_COLUMNS.items():
+        row[column] = getattr(place, attribute) if place else None
+    row["coder"] = event.coder
+    return row
 
 
 @dataclass(frozen=True, slots=True)

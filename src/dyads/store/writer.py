@@ -18,8 +18,7 @@ import pyarrow as pa
 from dyads.model import Coded, Document, Event, Reason, Rejection
 
 from . import merge
-
-_ACTOR_COLUMNS = ("code", "name", "country", "sector")
+from .records import flat_columns
 
 
 def content_hash(text: str) -> str:
@@ -70,37 +69,10 @@ def _document_row(
     }
 
 
-def _event_fields(event: Event) -> dict[str, Any]:
-    """Columns that events and mentions share."""
-    row: dict[str, Any] = {"date": event.date}
-    for role, mention in (("source", event.source), ("target", event.target)):
-        actor = mention.actor if mention is not None else None
-        for column in _ACTOR_COLUMNS:
-            row[f"{role}_{column}"] = getattr(actor, column) if actor else None
-    place = event.place
-    row.update(
-        code=event.code,
-        root=event.root,
-        quad_class=event.quad_class,
-        goldstein=event.goldstein,
-        plover=event.plover,
-        plover_mode=event.plover_mode,
-        modality=event.modality.value,
-        place_name=place.name if place else None,
-        place_country=place.country if place else None,
-        place_lat=place.latitude if place else None,
-        place_lon=place.longitude if place else None,
-        place_reason=place.reason if place else None,
-        place_feature=place.feature if place else None,
-        coder=event.coder,
-    )
-    return row
-
-
 def _mention_row(
     event: Event, text: str, assignment: merge.Assignment, run_id: int
 ) -> dict[str, Any]:
-    row = _event_fields(event)
+    row = flat_columns(event)
     evidence = event.evidence
     spans = {
         "source": event.source.span,
@@ -132,7 +104,7 @@ def _mention_row(
 def _event_row(
     event: Event, assignment: merge.Assignment, run_id: int
 ) -> dict[str, Any]:
-    row = _event_fields(event)
+    row = flat_columns(event)
     row.update(
         id=assignment.event_id,
         match_key=merge.match_key(event),
