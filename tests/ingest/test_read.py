@@ -9,7 +9,6 @@ import pytest
 from dyads.config import Settings
 from dyads.errors import InputError
 from dyads.ingest import read
-from dyads.ingest.readers import reader_for
 from dyads.model import Document, Reason, Rejection
 
 DATA = Path(__file__).parent.parent / "data"
@@ -50,9 +49,3 @@ def test_read_duplicates_across_sources(tmp_path: Path) -> None:
     *_, last = read([DATA / "corpora/news.jsonl", copy], Settings())
     assert isinstance(last, Rejection) and last.reason is Reason.DUPLICATE
     assert f"first seen at {DATA / 'corpora/news.jsonl'} line 1" in last.detail
-
-
-def test_reader_for_picks_longest_suffix_and_scheme() -> None:
-    assert reader_for("a/b.JSONL.gz").name == "jsonl"  # type: ignore[union-attr]
-    assert reader_for("a/b.txt").name == "text"  # type: ignore[union-attr]
-    assert reader_for("a/b.unknown") is None

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from dyads.config import Settings
 from dyads.errors import InputError
-from dyads.ingest import jsonl, stdin, text  # noqa: F401 (register)
+from dyads.ingest import csv, feed, html, jsonl, stdin, text, wordpress  # noqa: F401
 from dyads.ingest.clean import check, content_hash, decode
 from dyads.ingest.readers import Item, Reader, known_suffixes, reader_for, readers
 from dyads.model import Document, Reason, Rejection
@@ -23,6 +23,8 @@ from dyads.model import Document, Reason, Rejection
 __all__ = ["Reader", "check", "content_hash", "decode", "read", "readers"]
 
 log = logging.getLogger("dyads.ingest")
+# Notes (an unparseable date) are logged; the library never prints them itself.
+log.addHandler(logging.NullHandler())
 
 
 def read(

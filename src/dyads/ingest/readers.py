@@ -18,10 +18,11 @@ import gzip
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from io import BufferedIOBase
+from typing import BinaryIO, cast
 
 from dyads.config import Settings
-from dyads.model import Document, Rejection
+from dyads.ingest.clean import decode
+from dyads.model import Document, Reason, Rejection
 from dyads.registry import Registry
 
 Item = tuple[str, Document | Rejection]
@@ -51,8 +52,14 @@ readers: Registry[Reader] = Registry("readers")
 
 
 def reader_for(source: str) -> Reader | None:
-    """The reader for a path or URL: the longest matching suffix, else the scheme."""
+    """The reader for a URL by its scheme, for a path by its longest matching suffix."""
     lowered = source.lower()
+    if "://" in lowered:
+        scheme = lowered.split("://", 1)[0]
+        for name in readers.names():
+            if scheme in readers.get(name).schemes:
+                return readers.get(name)
+        return None
     best: Reader | None = None
     best_length = 0
     for name in readers.names():
@@ -60,13 +67,7 @@ def reader_for(source: str) -> Reader | None:
         for suffix in reader.suffixes:
             if lowered.endswith(suffix) and len(suffix) > best_length:
                 best, best_length = reader, len(suffix)
-    if best is not None:
-        return best
-    scheme = lowered.split("://", 1)[0] if "://" in lowered else ""
-    for name in readers.names():
-        if scheme and scheme in readers.get(name).schemes:
-            return readers.get(name)
-    return None
+    return best
 
 
 def known_suffixes() -> list[str]:
@@ -74,8 +75,18 @@ def known_suffixes() -> list[str]:
     return sorted({s for n in readers.names() for s in readers.get(n).suffixes})
 
 
-def open_binary(source: str) -> BufferedIOBase:
+def open_binary(source: str) -> BinaryIO:
     """Open a file for reading bytes, decompressing it when its name ends in .gz."""
     if source.lower().endswith(".gz"):
-        return gzip.open(source, "rb")
+        return cast(BinaryIO, gzip.open(source, "rb"))
     return Path(source).open("rb")
+
+
+def read_decoded(source: str) -> str | Rejection:
+    """A whole (small) file as text, or why it cannot be read or decoded."""
+    try:
+        raw = Path(source).read_bytes()
+    except OSError as exc:
+        detail = f"cannot read file: {exc.strerror or exc}"
+        return Rejection(source, Reason.UNREADABLE, detail, source)
+    return decode(raw, source)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from dyads.config import Settings
 from dyads.ingest.clean import content_hash, decode
-from dyads.ingest.readers import Item, Reader, readers
+from dyads.ingest.readers import Item, Reader, read_decoded, readers
 from dyads.model import Document, Reason, Rejection
 
 LOAD_LIMIT_BYTES = 64 * 1024 * 1024
@@ -24,24 +24,22 @@ their Rejection keeps the text for the store."""
 
 def read_text(source: str, settings: Settings) -> Iterator[Item]:
     """Read one text file; too-big files are rejected before they are loaded."""
-    path = Path(source)
-    try:
-        size = path.stat().st_size
-        if size > max(LOAD_LIMIT_BYTES, settings.max_chars * 4):
-            limit = settings.max_chars
-            detail = f"file has {size:,} bytes, too many for max_chars={limit:,}"
-            yield source, Rejection(source, Reason.TOO_LONG, detail, source)
-            return
-        raw = path.read_bytes()
-    except OSError as exc:
-        yield source, Rejection(source, Reason.UNREADABLE, _os_detail(exc), source)
+    size = Path(source).stat().st_size if Path(source).is_file() else 0
+    if size > max(LOAD_LIMIT_BYTES, settings.max_chars * 4):
+        limit = settings.max_chars
+        detail = f"file has {size:,} bytes, too many for max_chars={limit:,}"
+        yield source, Rejection(source, Reason.TOO_LONG, detail, source)
         return
-    yield source, document_from_bytes(raw, source)
+    yield source, document_from_text(read_decoded(source), source)
 
 
 def document_from_bytes(raw: bytes, source: str) -> Document | Rejection:
     """A Document from the bytes of one text, or why they cannot be decoded."""
-    text = decode(raw, source)
+    return document_from_text(decode(raw, source), source)
+
+
+def document_from_text(text: str | Rejection, source: str) -> Document | Rejection:
+    """A Document from one decoded text (a Rejection passes through)."""
     if isinstance(text, Rejection):
         return text
     return Document(id=content_hash(text), text=text, title=_title(text), source=source)
@@ -52,10 +50,6 @@ def _title(text: str) -> str | None:
     if len(lines) == 3 and not lines[1].strip() and 0 < len(lines[0].strip()) <= 200:
         return lines[0].strip()
     return None
-
-
-def _os_detail(exc: OSError) -> str:
-    return f"cannot read file: {exc.strerror or exc}"
 
 
 readers.register("text")(Reader("text", (".txt", ".text"), read_text))
