@@ -19,6 +19,7 @@ from dyads.errors import DyadsError
 # command name -> "module:attribute"; the name is the Python function's (kebab <-> snake).
 COMMANDS: dict[str, str] = {
     "code": "dyads.cli.code:code",
+    "explain": "dyads.cli.explain:explain",
 }
 
 

@@ -119,9 +119,8 @@ class Ontology:
         try:
             return self._codes[code]
         except KeyError:
-            raise UnknownNameError(
-                f"Unknown CAMEO code '{code}'{_suggest(code, self._codes)}"
-            ) from None
+            hint = _suggest(code, self._codes) or "; codes run from 01 to 20, e.g. 042"
+            raise UnknownNameError(f"Unknown CAMEO code '{code}'{hint}") from None
 
     def codes(self) -> list[CameoCode]:
         """Every CAMEO code in code order (roots before their children)."""
