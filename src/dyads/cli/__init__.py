@@ -18,8 +18,14 @@ from dyads.errors import DyadsError
 
 # command name -> "module:attribute"; the name is the Python function's (kebab <-> snake).
 COMMANDS: dict[str, str] = {
+    "check": "dyads.cli.check:check",
     "code": "dyads.cli.code:code",
+    "eval": "dyads.cli.eval:eval_",
+    "events": "dyads.cli.events:events",
     "explain": "dyads.cli.explain:explain",
+    "export": "dyads.cli.export:export",
+    "ingest": "dyads.cli.ingest:ingest",
+    "stats": "dyads.cli.stats:stats",
 }
 
 

@@ -39,6 +39,7 @@ _SPEECH_LEMMAS = {
     "affirm", "reaffirm", "report", "believe", "think", "allege", "charge", "explain",
 }
 _ACCUSE_CODE = "112"
+_OWNER_DEPS = {"amod", "compound", "poss", "nmod"}
 _POS = {"VERB": "verb", "NOUN": "noun", "PROPN": "noun"}
 
 
@@ -156,13 +157,24 @@ def _is_passive(token: Token) -> bool:
 
 
 def _expand(tokens: list[Token], actors: Found_index) -> list[Found]:
+    """Actors at the tokens and their conjuncts; a noun with no actor of its own
+    takes the one that modifies it ("Croatian positions", "Kosovo's borders")."""
     found: list[Found] = []
     for token in tokens:
         for t in (token, *token.conjuncts):
-            for f in actors.at(t.i):
+            hits = actors.at(t.i) or [
+                f for c in t.children if c.dep_ in _OWNER_DEPS for f in actors.at(c.i)
+            ]
+            for f in hits:
                 if f not in found:
                     found.append(f)
     return found
+
+
+def _others(targets: list[Found], sources: list[Found]) -> list[Found]:
+    """Targets that are not one of the sources ("X reaffirmed X's commitment")."""
+    codes = {f.actor.code for f in sources}
+    return [t for t in targets if t.actor.code not in codes]
 
 
 def _subjects(token: Token) -> tuple[list[Token], bool]:
@@ -198,10 +210,11 @@ def _verb_arguments(token: Token, entry: VerbEntry, actors: Found_index) -> tupl
         patient = [c for c in token.children if c.dep_ == "nsubjpass"]
         if token.dep_ in {"acl", "relcl"} and not patient:
             patient = [token.head]
-        targets = _expand(patient, actors)
+        targets = _others(_expand(patient, actors), sources)
     else:
         sources = _expand(subj_tokens, actors)
-        targets = _expand([c for c in token.children if c.dep_ in {"dobj", "dative"}], actors)
+        objects = [c for c in token.children if c.dep_ in {"dobj", "dative"}]
+        targets = _others(_expand(objects, actors), sources)
     direct = bool(targets)
     if not targets:
         preps = [c for c in token.children if c.dep_ in {"prep", "dative"}]
@@ -209,16 +222,28 @@ def _verb_arguments(token: Token, entry: VerbEntry, actors: Found_index) -> tupl
             preps = [p for p in preps if p.lower_ == entry.prep] or preps
         else:
             preps = [p for p in preps if p.lower_ in _TARGET_PREPS]
-        targets = _expand([o for p in preps for o in p.children if o.dep_ == "pobj"], actors)
+        pobjs = [o for p in preps for o in p.children if o.dep_ == "pobj"]
+        targets = _others(_expand(pobjs, actors), sources)
         direct = bool(targets)
-    if not targets:  # "intimidate and threaten the citizens": conjoined verbs share objects
-        shared = [o for v in token.conjuncts for o in v.children if o.dep_ in {"dobj", "dative"}]
-        targets = _expand(shared, actors)
+    has_own_object = any(
+        c.dep_ in {"dobj", "dative", "prep", "xcomp", "ccomp"} for c in token.children
+    )
+    if not targets and not has_own_object:
+        # "intimidate and threaten the citizens": a verb with no object of its
+        # own shares the object of the verbs conjoined after it.
+        shared = [
+            o for v in token.conjuncts if v.i > token.i
+            for o in v.children if o.dep_ in {"dobj", "dative"}
+        ]
+        targets = _others(_expand(shared, actors), sources)
         direct = bool(targets)
-    if not targets:
+    if not targets and (entry.objects or entry.prep):
+        # Phrasal entries ("express gratitude for NATO's help", "call for X to
+        # ease Y's entry into Z") name their target inside the object phrase.
         objects = [
             c for c in token.children
-            if c.dep_ in {"dobj", "nsubjpass", "prep", "xcomp"}
+            if c.dep_ in {"dobj", "nsubjpass", "xcomp"}
+            or (c.dep_ == "prep" and (c.lower_ in _TARGET_PREPS or c.lower_ == entry.prep))
             or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"))
         ]
         targets = _nearest_in(objects, actors, exclude={f.actor.code for f in sources})
@@ -239,6 +264,10 @@ def _noun_arguments(token: Token, actors: Found_index) -> tuple[list[Found], lis
             targets += _expand([p for p in child.children if p.dep_ == "pobj"], actors)
         elif child.dep_ == "acl":
             targets += _targets_below([child], actors)
+    if sources and not targets:  # "Russia's invasion of Ukraine"
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                targets += _expand([p for p in child.children if p.dep_ == "pobj"], actors)
     if not sources and token.dep_ == "pobj" and token.head.lower_ == "of":
         owner = token.head.head  # "the aggression of Russia" reads the other way round
         sources += _expand([owner], actors) if owner.dep_ == "poss" else []
@@ -273,7 +302,11 @@ def _nearest_in(tokens: list[Token], actors: Found_index, exclude: set[str]) -> 
                     hits.append(f)
         if hits:
             return hits
-        queue = [c for t in queue for c in t.children if c.dep_ not in {"ccomp", "advcl", "relcl", "punct"}]
+        queue = [
+            c for t in queue for c in t.children
+            if c.dep_ not in {"ccomp", "advcl", "relcl", "punct", "cc"}
+            and not (c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})
+        ]
         depth += 1
     return []
 
