@@ -193,6 +193,10 @@ SENTENCES = [
     ("France mobilised reservists.", "mobilised", "verb"),
     ("Troops withdrew from the village.", "withdrew", "verb"),
     ("The court convicted the former minister.", "convicted", "verb"),
+    ("Dock workers staged a strike at the port.", "staged", "verb"),
+    ("Russia waged war on Ukraine.", "waged", "verb"),
+    ("The regulator fined the broadcaster.", "fined", "verb"),
+    ("Both sides hoped for a settlement.", "hoped", "verb"),
 ]
 
 
