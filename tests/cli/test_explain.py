@@ -40,10 +40,11 @@ def test_explain_plover_type_in_any_case() -> None:
 
 
 def test_explain_actor_code_composes_country_and_sector() -> None:
-    result = _run("KSVCOP")
+    result = _run("KSVCOP", "FRAMIL")
     assert result.exit_code == 0, result.output
-    first = result.output.splitlines()[0]
-    assert "Kosovo" in first and "police" in first
+    kosovo, france = result.output.split("\n\n")
+    assert "kosovo" in kosovo.lower() and "police" in kosovo.lower()
+    assert "France" in france and "military" in france
 
 
 def test_explain_igo_code() -> None:
