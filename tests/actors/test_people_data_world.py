@@ -52,8 +52,8 @@ def test_entries_well_formed(people, name):
         assert roles, f"{pid}: no roles"
         for role in roles:
             assert role.get("code"), f"{pid}: role without code"
-            assert re.fullmatch(r"[A-Z]{3}[A-Z]{3}", role["code"]), f"{pid}: bad code {role['code']}"
-            assert ISO3.match(role["code"][:3]), f"{pid}: bad code country"
+            # CAMEO-style code: ISO3 (or IGO) followed by 3-letter segments, e.g. ISRGOV, IGOAFRAFU.
+            assert re.fullmatch(r"[A-Z]{3}(?:[A-Z]{3})+", role["code"]), f"{pid}: bad code {role['code']}"
             assert role.get("start") is not None, f"{pid}: role without start"
             start = _as_date(role["start"])
             end = role.get("end")
