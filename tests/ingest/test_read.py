@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -49,3 +52,33 @@ def test_read_duplicates_across_sources(tmp_path: Path) -> None:
     *_, last = read([DATA / "corpora/news.jsonl", copy], Settings())
     assert isinstance(last, Rejection) and last.reason is Reason.DUPLICATE
     assert f"first seen at {DATA / 'corpora/news.jsonl'} line 1" in last.detail
+
+
+def test_read_unsupported_url_scheme_raises_input_error() -> None:
+    with pytest.raises(InputError, match="only http"):
+        read(["ftp://example.org/feed.xml"], Settings())
+
+
+def test_read_duplicate_keeps_the_normalised_copy(tmp_path: Path) -> None:
+    path = tmp_path / "twice.jsonl"
+    text = (DATA / "texts/02-border-closure.txt").read_text("utf-8")
+    line = json.dumps({"id": "x", "text": text.replace(" ", "  ")})
+    path.write_text(f"{line}\n{line}\n", "utf-8")
+    first, second = read([path], Settings())
+    assert isinstance(first, Document)
+    assert isinstance(second, Rejection) and second.document == first
+
+
+def test_read_stdin_from_a_real_process() -> None:
+    code = (
+        "from dyads.ingest import read\n"
+        "for item in read(['-']):\n"
+        "    print(type(item).__name__, getattr(item, 'reason', ''))\n"
+    )
+    news = (DATA / "corpora/news.jsonl").read_bytes()
+    result = subprocess.run(
+        [sys.executable, "-c", code], input=news, capture_output=True, check=True
+    )
+    lines = result.stdout.decode().splitlines()
+    assert len(lines) == sum(1 for line in news.splitlines() if line.strip())
+    assert lines.count("Document ") == 5

@@ -109,7 +109,9 @@ def _read(
             if first_source != source and first_where != first_source:
                 first_where = f"{first_source} {first_where}"
             detail = f"{where}: duplicate id {item.id}, first seen at {first_where}"
-            yield Rejection(item.id, Reason.DUPLICATE, detail, item.source, item)
+            checked = check(item, settings)  # the copy kept is normalised too
+            kept = checked if isinstance(checked, Document) else checked.document
+            yield Rejection(item.id, Reason.DUPLICATE, detail, item.source, kept)
 
 
 def _guarded(reader: Reader, source: str, settings: Settings) -> Iterator[Item]:

@@ -73,7 +73,7 @@ def detect_language(text: str) -> str | None:
         cannot decide.
     """
     sample = _prefix(text)
-    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+    if not _has_letters(sample, MIN_LETTERS):
         return None
     language = _detector().detect_language_of(sample)
     if language is None:
@@ -101,6 +101,16 @@ def _prefix(text: str) -> str:
         return text
     cut = text.rfind(" ", PREFIX_CHARS // 2, PREFIX_CHARS)
     return text[: cut if cut > 0 else PREFIX_CHARS]
+
+
+def _has_letters(text: str, count: int) -> bool:
+    """Whether ``text`` has at least ``count`` letters (stops as soon as it has)."""
+    for ch in text:
+        if ch.isalpha():
+            count -= 1
+            if count <= 0:
+                return True
+    return False
 
 
 def _mostly_cyrillic(text: str) -> bool:
