@@ -106,3 +106,19 @@ def make_event():  # type: ignore[no-untyped-def]
         )
 
     return build
+
+
+@pytest.fixture(scope="session")
+def stored_db(tmp_path_factory, coder, settings) -> Path:  # type: ignore[no-untyped-def]
+    """A store file holding the seed release and tests/data/corpora (coded once)."""
+    import types
+
+    from dyads.store import open_store
+    from dyads.store.ingest import ingest
+
+    path = tmp_path_factory.mktemp("store") / "stored.duckdb"
+    engine = types.SimpleNamespace(run=coder.code_documents, coder=coder)
+    sources = [SHARED / "seed" / "osmani-stoltenberg.txt", DATA / "corpora"]
+    with open_store(path) as store:
+        ingest(sources, store, settings, engine=engine)
+    return path

@@ -133,7 +133,10 @@ class Store:
     # -- writes -----------------------------------------------------------------
 
     def add(
-        self, results: Iterable[Coded | Rejection], run_id: int | None = None
+        self,
+        results: Iterable[Coded | Rejection],
+        run_id: int | None = None,
+        rejection_ids: Sequence[str | None] | None = None,
     ) -> BatchCounts:
         """Store coded documents and rejections in one transaction.
 
@@ -144,7 +147,7 @@ class Store:
         own_run = run_id is None
         if run_id is None:
             run_id = self.start_run(coder=None, dictionaries_hash=None, engine=None)
-        counts = write_batch(self.connection, list(results), run_id)
+        counts = write_batch(self.connection, list(results), run_id, rejection_ids)
         if own_run:
             self.finish_run(
                 run_id, counts, read=counts.coded + counts.rejected + counts.skipped
@@ -177,13 +180,19 @@ class Store:
             ).fetchone()[0]
         )
 
-    def finish_run(self, run_id: int, counts: BatchCounts, read: int) -> None:
-        """Record a run's totals and end time."""
+    def finish_run(
+        self, run_id: int, counts: BatchCounts, read: int, finished: bool = True
+    ) -> None:
+        """Record a run's totals, and its end time when ``finished``.
+
+        The ingest loop records the totals after every batch too, so a run that
+        was killed shows how far it got (its end time stays empty).
+        """
         self.connection.execute(
             "UPDATE runs SET finished = ?, n_read = ?, n_coded = ?, n_rejected = ?, "
             "n_skipped = ?, n_events = ?, n_mentions = ? WHERE id = ?",
             [
-                dt.datetime.now(dt.UTC).replace(tzinfo=None),
+                dt.datetime.now(dt.UTC).replace(tzinfo=None) if finished else None,
                 read,
                 counts.coded,
                 counts.rejected,

@@ -150,7 +150,7 @@ def write_batch(
     con: Any,
     results: Sequence[Coded | Rejection],
     run_id: int,
-    rejection_ids: Sequence[str] | None = None,
+    rejection_ids: Sequence[str | None] | None = None,
 ) -> BatchCounts:
     """Write one batch in one transaction; documents already stored are skipped.
 
@@ -158,8 +158,9 @@ def write_batch(
         con: a DuckDB connection (not inside a transaction).
         results: coded documents and rejections, in input order.
         run_id: the ``runs`` row these rows belong to.
-        rejection_ids: ids for the rejections in ``results``, in order (the ingest
-            loop numbers repeated ones); by default :func:`rejection_id`.
+        rejection_ids: one per result, the id of each rejection (the ingest loop
+            numbers repeated ones); ``None`` (or no list) means
+            :func:`rejection_id`.
     """
     counts = BatchCounts()
     docs = [r.document for r in results if r.document is not None]
@@ -178,8 +179,8 @@ def write_batch(
         rejections: list[dict[str, Any]] = []
         events: list[Event] = []
         texts: dict[str, str] = {}
-        numbers = iter(rejection_ids or ())
-        for result in results:
+        given = list(rejection_ids or [None] * len(results))
+        for result, rid in zip(results, given, strict=True):
             document = result.document
             if document is not None and document.id in stored_ids:
                 if isinstance(result, Coded):
@@ -205,7 +206,7 @@ def write_batch(
                 texts[result.document.id] = result.document.text
                 events.extend(result.events)
                 continue
-            rid = next(numbers, None) or rejection_id(result)
+            rid = rid or rejection_id(result)
             rejections.append(
                 {
                     "id": rid,

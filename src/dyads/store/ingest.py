@@ -1,0 +1,227 @@
+"""The ingest loop: read sources, skip what is stored, code the rest, commit in batches.
+
+Every record read ends as exactly one of: coded, rejected (with a reason), or
+already stored (skipped before coding, so a re-run costs reading, not parsing).
+``coded + rejected + skipped == read`` for every run, and on a fresh store
+``coded + rejected == read`` (see #3).
+
+Crash safety comes from the batches: ``settings.commit_every`` results go in one
+transaction, and a document counts as stored only once its batch committed. A
+run killed at any point loses at most the batch in flight; running the same
+command again skips what was committed and codes the rest, in the same order,
+so the store ends as a clean run leaves it (event ids included).
+
+Coding goes through an engine (``local`` or ``dask``, see :mod:`dyads.engines`);
+the gate that skips stored documents runs inside the engine's input iterator and
+uses its own cursor, so an engine may pull documents from another thread.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from dyads.config import Settings
+from dyads.model import Coded, Document, Reason, Rejection
+
+from . import Store
+from .writer import BatchCounts, content_hash, rejection_id
+
+if TYPE_CHECKING:
+    from dyads.engines import Engine
+
+LOOKAHEAD = 256
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """Running totals of one ingest; the progress callback receives it as it grows."""
+
+    run_id: int
+    read: int = 0
+    coded: int = 0
+    rejected: int = 0
+    skipped: int = 0
+    events: int = 0
+    mentions: int = 0
+    batches: int = 0
+    rejections_by_reason: Counter[str] = field(default_factory=Counter)
+    started: float = field(default_factory=time.monotonic)
+
+    @property
+    def seconds(self) -> float:
+        return time.monotonic() - self.started
+
+    @property
+    def done(self) -> int:
+        return self.coded + self.rejected + self.skipped
+
+    def add(self, counts: BatchCounts) -> None:
+        self.coded += counts.coded
+        self.rejected += counts.rejected
+        self.skipped += counts.skipped
+        self.events += counts.events
+        self.mentions += counts.mentions
+        self.rejections_by_reason.update(counts.rejections_by_reason)
+
+
+class _Gate:
+    """Lets through only documents that are new; everything else is accounted for."""
+
+    def __init__(self, store: Store, report: IngestReport) -> None:
+        self.cursor = store.connection.cursor()
+        self.report = report
+        self.pending: deque[tuple[Rejection, str]] = deque()
+        self.seen_ids: set[str] = set()
+        self.seen_hashes: set[str] = set()
+        self.occurrences: Counter[tuple[str, str, str]] = Counter()
+
+    def reject(self, rejection: Rejection) -> None:
+        key = (rejection.document_id, rejection.reason.value, rejection.source or "")
+        number = self.occurrences[key]
+        self.occurrences[key] += 1
+        self.pending.append((rejection, rejection_id(rejection, number)))
+
+    def documents(self, items: Iterable[Document | Rejection]) -> Iterator[Document]:
+        chunk: list[Document | Rejection] = []
+        for item in items:
+            self.report.read += 1
+            chunk.append(item)
+            if len(chunk) >= LOOKAHEAD:
+                yield from self._sift(chunk)
+                chunk = []
+        yield from self._sift(chunk)
+
+    def _sift(self, chunk: Sequence[Document | Rejection]) -> Iterator[Document]:
+        docs = [d for d in chunk if isinstance(d, Document)]
+        hashes = {id(d): content_hash(d.text) for d in docs}
+        stored_ids, stored_hashes = set(), {}
+        if docs:
+            for doc_id, digest in self.cursor.execute(
+                "SELECT id, content_hash FROM documents "
+                "WHERE list_contains(?, id) OR list_contains(?, content_hash)",
+                [[d.id for d in docs], list(hashes.values())],
+            ).fetchall():
+                stored_ids.add(doc_id)
+                stored_hashes[digest] = doc_id
+        for item in chunk:
+            if isinstance(item, Rejection):
+                self.reject(item)
+                continue
+            digest = hashes[id(item)]
+            again = item.id in self.seen_ids or digest in self.seen_hashes
+            self.seen_ids.add(item.id)
+            self.seen_hashes.add(digest)
+            if again:
+                self.reject(
+                    Rejection(
+                        item.id,
+                        Reason.DUPLICATE,
+                        "id or text already read in this run",
+                        item.source,
+                    )
+                )
+            elif item.id in stored_ids:
+                self.report.skipped += 1
+            elif digest in stored_hashes:
+                self.reject(
+                    Rejection(
+                        item.id,
+                        Reason.DUPLICATE,
+                        f"same text as stored document {stored_hashes[digest]}",
+                        item.source,
+                    )
+                )
+            else:
+                yield item
+
+
+def ingest(
+    sources: Sequence[str | Path],
+    store: Store,
+    settings: Settings | None = None,
+    engine: str | Engine = "local",
+    progress: Callable[[IngestReport], None] | None = None,
+    **engine_options: Any,
+) -> IngestReport:
+    """Read ``sources``, code what is new through ``engine``, and store it all.
+
+    Args:
+        sources: files, folders, feed URLs or ``-``, as :func:`dyads.ingest.read` takes.
+        store: an open, writable store.
+        settings: ``commit_every`` sets the batch size; the rest goes to the engine.
+        engine: a registered engine name (``local``, ``dask``), or an engine
+            already built (anything with ``run(documents)``), to reuse its coder.
+        progress: called with the running report after every stored batch and
+            every coded document (keep it cheap).
+        **engine_options: passed to the engine (``workers``, ``scheduler``...).
+
+    Raises:
+        InputError: a source does not exist or cannot be read at all.
+        StoreError: the store is read-only.
+    """
+    from dyads.engines import get_engine
+    from dyads.ingest import read
+
+    settings = settings or Settings.load()
+    items = read(sources, settings)  # checks every source before any work
+    runner = (
+        get_engine(engine, settings, **engine_options)
+        if isinstance(engine, str)
+        else engine
+    )
+    coder = getattr(runner, "coder", None)
+    public = {k: v for k, v in dataclasses.asdict(settings).items() if k != "api_token"}
+    run_id = store.start_run(
+        coder=getattr(coder, "version", None),
+        dictionaries_hash=getattr(coder, "dictionaries_hash", None),
+        engine=engine if isinstance(engine, str) else type(engine).__name__,
+        settings=json.dumps(public, default=str, sort_keys=True),
+        sources=[str(s) for s in sources],
+    )
+    report = IngestReport(run_id)
+    gate = _Gate(store, report)
+    batch: list[Coded | Rejection] = []
+    ids: list[str | None] = []
+
+    def flush() -> None:
+        while gate.pending:
+            rejection, rid = gate.pending.popleft()
+            batch.append(rejection)
+            ids.append(rid)
+        if batch:
+            report.add(store.add(batch, run_id, ids))
+            report.batches += 1
+            store.finish_run(run_id, _totals(report), report.read, finished=False)
+            batch.clear()
+            ids.clear()
+        if progress is not None:
+            progress(report)
+
+    for result in runner.run(gate.documents(items)):
+        batch.append(result)
+        ids.append(None)
+        if len(batch) + len(gate.pending) >= settings.commit_every:
+            flush()
+        elif progress is not None:
+            progress(report)
+    flush()
+    store.finish_run(run_id, _totals(report), report.read)
+    return report
+
+
+def _totals(report: IngestReport) -> BatchCounts:
+    return BatchCounts(
+        report.coded,
+        report.rejected,
+        report.skipped,
+        report.events,
+        report.mentions,
+        dict(report.rejections_by_reason),
+    )
