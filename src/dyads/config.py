@@ -34,6 +34,11 @@ class Settings:
     )
     db: str = _setting("dyads.duckdb", "Path of the embedded DuckDB event store.")
     batch_size: int = _setting(64, "Documents per spaCy nlp.pipe batch.")
+    partition_size: int = _setting(
+        256,
+        "Documents per Dask task (engine dask): each worker codes one partition "
+        "at a time; larger means less overhead, smaller means finer retries.",
+    )
     n_process: int = _setting(1, "Processes for spaCy parsing (1 = in process).")
     max_chars: int = _setting(
         1_000_000,

@@ -26,6 +26,8 @@ engines: Registry[type[Engine]] = Registry("engines")
 
 def get_engine(name: str, settings: Settings, **options: object) -> Engine:
     """Build the engine called ``name`` (``local``, ``dask``) with these settings."""
-    import dyads.engines.local  # noqa: F401 - registers the built-in engine
+    # Built-ins register on import; neither module imports dask at import time.
+    import dyads.engines.distributed  # noqa: F401
+    import dyads.engines.local  # noqa: F401
 
     return engines.get(name)(settings, **options)  # type: ignore[call-arg]
