@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import pytest
 
@@ -148,3 +149,12 @@ def test_decode_rejects_nul_bytes_as_binary() -> None:
     result = decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "image.txt")
     assert isinstance(result, Rejection)
     assert result.reason is Reason.BINARY
+
+
+def test_check_rejects_lone_surrogates_from_json_escapes() -> None:
+    text = json.loads('"Talks in Prishtin\\ud800 ended."')
+    assert content_hash(text)  # hashing does not fail
+    result = check(_doc(text), Settings())
+    assert isinstance(result, Rejection)
+    assert result.reason is Reason.INVALID_ENCODING
+    assert "surrogate" in result.detail

@@ -137,3 +137,12 @@ def test_read_50_mb_jsonl_streams(tmp_path: Path) -> None:
     assert documents + rejections == count
     assert rejections == 0
     assert peak < 30_000_000  # the ids seen so far, not the 50 MB of text
+
+
+def test_read_jsonl_lone_surrogate_is_one_rejection(tmp_path: Path) -> None:
+    path = tmp_path / "escapes.jsonl"
+    good = NEWS.read_bytes().splitlines(keepends=True)[0]
+    path.write_bytes(b'{"id": "s", "text": "Prishtin\\ud800 talks"}\n' + good)
+    bad, doc = read([path], Settings())
+    assert isinstance(bad, Rejection) and bad.reason is Reason.INVALID_ENCODING
+    assert isinstance(doc, Document)

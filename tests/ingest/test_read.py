@@ -82,3 +82,33 @@ def test_read_stdin_from_a_real_process() -> None:
     lines = result.stdout.decode().splitlines()
     assert len(lines) == sum(1 for line in news.splitlines() if line.strip())
     assert lines.count("Document ") == 5
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("empty.txt", Reason.EMPTY),
+        ("empty.jsonl", Reason.EMPTY),
+        ("empty.csv", Reason.EMPTY),
+        ("empty.html", Reason.EMPTY),
+        ("empty.rss", Reason.MALFORMED),
+        ("empty.json", Reason.MALFORMED),
+    ],
+)
+def test_read_empty_file_is_one_rejection(
+    tmp_path: Path, name: str, reason: Reason
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(b"")
+    (rejection,) = read(path, Settings())
+    assert isinstance(rejection, Rejection)
+    assert rejection.reason is reason
+    assert rejection.document_id == str(path)
+
+
+def test_read_feed_without_entries_is_reported_empty(tmp_path: Path) -> None:
+    path = tmp_path / "quiet.rss"
+    path.write_text('<rss version="2.0"><channel><title>Quiet</title></channel></rss>')
+    (rejection,) = read([path], Settings())
+    assert isinstance(rejection, Rejection) and rejection.reason is Reason.EMPTY
+    assert rejection.detail == "no records in source"

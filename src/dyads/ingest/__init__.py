@@ -44,6 +44,8 @@ def read(
         InputError: a source does not exist or no reader reads its kind.
     """
     settings = settings or Settings.load()
+    if isinstance(sources, (str, Path)):
+        sources = [sources]  # one path, not an iterable of characters
     plan = [job for source in sources for job in _plan(str(source))]
     return _read(plan, settings)
 
@@ -115,7 +117,7 @@ def _read(
 
 
 def _guarded(reader: Reader, source: str, settings: Settings) -> Iterator[Item]:
-    """A reader's items; a reader that fails ends its source with one Rejection.
+    """A reader's items; a source with none, or whose reader fails, gives a Rejection.
 
     Readers handle the failures they expect. This is the last net, so that a
     bug or an unforeseen failure in one file of a large folder is recorded
@@ -129,3 +131,6 @@ def _guarded(reader: Reader, source: str, settings: Settings) -> Iterator[Item]:
         log.exception("reader %s failed on %s", reader.name, source)
         detail = f"after {count} records: reader {reader.name} failed: {exc}"
         yield source, Rejection(source, Reason.UNREADABLE, detail, source)
+        return
+    if count == 0:  # an empty file or feed is reported, not silently skipped
+        yield source, Rejection(source, Reason.EMPTY, "no records in source", source)

@@ -70,7 +70,9 @@ def content_hash(text: str) -> str:
     Normalising first makes the hash stable across copies of one text that
     differ only in spacing or Unicode composition.
     """
-    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
+    # surrogatepass: a lone surrogate (from a JSON escape) must not crash a
+    # reader; check() rejects such a text afterwards.
+    return hashlib.sha256(normalise(text).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def check(document: Document, settings: Settings) -> Document | Rejection:
@@ -88,6 +90,10 @@ def check(document: Document, settings: Settings) -> Document | Rejection:
     raw = document.text
     if "\x00" in raw or _control_share(raw) > BINARY_CONTROL_SHARE:
         return _reject(document, Reason.BINARY, "text holds binary data", None)
+    surrogate = _lone_surrogate(raw)
+    if surrogate is not None:
+        detail = f"text holds a lone surrogate {surrogate!r} (a broken JSON escape?)"
+        return _reject(document, Reason.INVALID_ENCODING, detail, None)
     text = normalise(raw)
     if text != raw:
         document = dataclasses.replace(document, text=text)
@@ -159,6 +165,17 @@ def _has_utf8_sequences(raw: bytes) -> bool:
     return (
         re.search(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}", raw) is not None
     )
+
+
+def _lone_surrogate(text: str) -> str | None:
+    """The first lone UTF-16 surrogate in ``text``, which no file can encode."""
+    if text.isascii():
+        return None
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return text[exc.start]
+    return None
 
 
 def _control_share(text: str) -> float:

@@ -55,13 +55,11 @@ def entries_from_bytes(raw: bytes, source: str) -> Iterator[Item]:
     import feedparser
 
     parsed = feedparser.parse(raw)
-    if not parsed.entries:
+    if not parsed.entries:  # (a feed without entries: read() reports it empty)
         if parsed.get("bozo") or not parsed.get("version"):
             problem = parsed.get("bozo_exception") or "no RSS or Atom root element"
             detail = f"not a readable feed: {problem}"
             yield source, Rejection(source, Reason.MALFORMED, detail, source)
-        else:
-            log.warning("%s: the feed has no entries", source)
         return
     if parsed.get("bozo"):
         log.warning(

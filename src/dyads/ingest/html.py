@@ -54,6 +54,8 @@ def document_from_html(html: str, source: str) -> Document | Rejection:
     """
     import trafilatura
 
+    if not html.strip():
+        return Rejection(source, Reason.EMPTY, "file is empty", source)
     tree = trafilatura.load_html(html)
     if tree is None:
         return Rejection(source, Reason.MALFORMED, "not an HTML page", source)

@@ -42,7 +42,10 @@ def document_from_text(text: str | Rejection, source: str) -> Document | Rejecti
     """A Document from one decoded text (a Rejection passes through)."""
     if isinstance(text, Rejection):
         return text
-    return Document(id=content_hash(text), text=text, title=_title(text), source=source)
+    # A blank file has no content to hash: its path names it, so that two
+    # empty files are two "empty" rejections, not one and a duplicate.
+    doc_id = content_hash(text) if text.strip() else source
+    return Document(id=doc_id, text=text, title=_title(text), source=source)
 
 
 def _title(text: str) -> str | None:
