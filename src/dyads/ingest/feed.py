@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import logging
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -118,6 +116,8 @@ def _date(entry: Any, source: str, where: str) -> Any:
 
 
 def _fetch(url: str) -> bytes:
+    import urllib.request  # here: it pulls in http.client and ssl
+
     request = urllib.request.Request(
         url, headers={"User-Agent": f"dyads/{__version__}"}
     )
@@ -129,6 +129,8 @@ def _fetch(url: str) -> bytes:
 
 
 def _reason(exc: BaseException) -> str:
+    import urllib.error
+
     if isinstance(exc, urllib.error.HTTPError):
         return f"HTTP {exc.code} {exc.reason}"
     if isinstance(exc, urllib.error.URLError):
