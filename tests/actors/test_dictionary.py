@@ -193,3 +193,12 @@ def test_choose_prefers_a_person_in_office_else_the_other_entry(tmp_path: Path) 
     assert {e.kind for e in entries} == {"person", "capital"}
     assert actors.choose(entries, dt.date(2012, 1, 1)).kind == "person"  # type: ignore[union-attr]
     assert actors.choose(entries, dt.date(2024, 1, 1)).kind == "capital"  # type: ignore[union-attr]
+
+
+def test_regions_keep_longer_names_from_matching_a_country(
+    actors: ActorDictionary,
+) -> None:
+    assert _codes(actors, "Latin America") == {"LAM"}
+    assert _codes(actors, "Latin American") == {"LAM"}
+    assert _codes(actors, "Western Balkans") == {"BLK"}
+    assert _codes(actors, "America") == {"USA"}

@@ -45,6 +45,11 @@ def check_actor_files(loaded: Loaded, dictionary: ActorDictionary) -> list[Probl
     for data_file, data in loaded:
         where = data_file.display
         problems += _duplicates(where, data_file.kind, data)
+        if data_file.kind == "regions":
+            for e in data:
+                if e["code"] in countries:
+                    message = f"region {e['code']} uses a country's ISO3 code"
+                    problems.append(Problem(where, message))
         for label, code in _country_refs(data_file.kind, data):
             if code not in countries:
                 problems.append(Problem(where, f"{label}: unknown country code {code}"))
@@ -61,9 +66,12 @@ def check_actor_files(loaded: Loaded, dictionary: ActorDictionary) -> list[Probl
 def _duplicates(
     where: str, kind: str | None, data: list[dict[str, Any]]
 ) -> Iterator[Problem]:
-    keys = {"countries": ("code", "iso2"), "igos": ("code",), "sectors": ("code",)}.get(
-        kind or "", ("id",)
-    )
+    keys = {
+        "countries": ("code", "iso2"),
+        "igos": ("code",),
+        "sectors": ("code",),
+        "regions": ("code",),
+    }.get(kind or "", ("id",))
     for key in keys:
         counts = Counter(e[key] for e in data if key in e)
         for value, n in sorted(counts.items()):

@@ -30,7 +30,7 @@ __all__ = ["ActorDictionary", "ActorEntry", "Role", "load_actors"]
 #: marker for titles of an international organisation's officials
 IGO_TITLE = "IGO"
 #: how :meth:`ActorDictionary.choose` ranks kinds when dates do not decide
-KIND_ORDER = ("person", "agent", "igo", "country", "capital", "sector")
+KIND_ORDER = ("person", "agent", "igo", "country", "capital", "region", "sector")
 
 
 class ActorDictionary:
@@ -124,7 +124,7 @@ class ActorDictionary:
         A person in office on that day wins ("Muscat" in 2015 is Malta's prime
         minister); a person out of office yields to any other entry ("Muscat" in
         2024 is Oman's capital); otherwise kinds rank person, agent, igo,
-        country, capital, sector, then file order. `dyads check` flags the
+        country, capital, region, sector, then file order. `dyads check` flags the
         phrases this rule cannot settle.
         """
         if not entries:

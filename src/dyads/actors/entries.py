@@ -142,6 +142,14 @@ def igos(data: list[dict[str, Any]]) -> Iterator[Built]:
             yield entry, [body["name"], *body.get("names", [])], body.get("cased", [])
 
 
+def regions(data: list[dict[str, Any]]) -> Iterator[Built]:
+    for r in data:
+        entry = ActorEntry(
+            f"regions/{r['code']}", "region", r["code"], r["name"], None, None
+        )
+        yield entry, [r["name"], *r.get("names", []), *r.get("adjectives", [])], []
+
+
 def agents(data: list[dict[str, Any]]) -> Iterator[Built]:
     for a in data:
         entry = ActorEntry(
@@ -187,6 +195,7 @@ def people(data: list[dict[str, Any]]) -> Iterator[Built]:
 BUILDERS: dict[str, Callable[[list[dict[str, Any]]], Iterator[Built]]] = {
     "sectors": sectors,
     "countries": countries,
+    "regions": regions,
     "igos": igos,
     "agents": agents,
     "people": people,
