@@ -30,3 +30,16 @@ def test_check_command_prints_one_line_per_problem_and_exits_1(
     assert len(own) == 2
     assert any("duplicate id a-front" in line for line in own)
     assert any("unknown country code ZZZ" in line for line in own)
+
+
+def test_check_coverage_lists_names_no_entry_covers(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    corpus = tmp_path / "news.txt"
+    corpus.write_text(
+        "Officials of Freedonia met executives of Zorblax Corporation in Belgrade on "
+        "Monday. Serbia's foreign minister welcomed the talks.\n",
+        "utf-8",
+    )
+    result = cli("check", "--coverage", str(corpus), "--top", "5")
+    assert result.exit_code == 0
+    assert "Freedonia" in result.output
+    assert "2 sentences read" in result.output
