@@ -58,6 +58,8 @@ def test_dictionary_acronyms_that_are_words_match_only_in_capitals(
     assert _codes(actors, "us") == set()
     assert _codes(actors, "WHO") == {"IGOUNOHLHWHO"}
     assert _codes(actors, "who") == set()
+    assert _codes(actors, "let") == set()  # LeT, Lashkar-e-Taiba
+    assert _codes(actors, "amnesty") == set()  # Amnesty International
 
 
 def test_dictionary_has_at_least_80_organisations_with_phoenix_codes(
@@ -202,3 +204,5 @@ def test_regions_keep_longer_names_from_matching_a_country(
     assert _codes(actors, "Latin American") == {"LAM"}
     assert _codes(actors, "Western Balkans") == {"BLK"}
     assert _codes(actors, "America") == {"USA"}
+    assert _codes(actors, "the West") == {"WST"}
+    assert _codes(actors, "west") == set()

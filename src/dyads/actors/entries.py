@@ -147,7 +147,8 @@ def regions(data: list[dict[str, Any]]) -> Iterator[Built]:
         entry = ActorEntry(
             f"regions/{r['code']}", "region", r["code"], r["name"], None, None
         )
-        yield entry, [r["name"], *r.get("names", []), *r.get("adjectives", [])], []
+        names = [r["name"], *r.get("names", []), *r.get("adjectives", [])]
+        yield entry, names, r.get("cased", [])
 
 
 def agents(data: list[dict[str, Any]]) -> Iterator[Built]:
