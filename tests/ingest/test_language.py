@@ -59,3 +59,15 @@ def test_language_name_reads_well() -> None:
     assert language_name("sr") == "Serbian"
     assert language_name("sh") == "Serbo-Croatian"
     assert language_name("xx") == "xx"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "EU mediator hosts Kosovo and Serbia negotiators in Brussels",
+        "the minister met the ambassador in pristina on monday",
+        "KFOR reinforces its presence in northern Kosovo",
+    ],
+)
+def test_detect_language_of_short_english_headlines(headline: str) -> None:
+    assert detect_language(headline) == "en"

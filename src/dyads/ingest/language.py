@@ -45,24 +45,32 @@ NAMES = {
 """Names of the codes that do not map one-to-one to a lingua language."""
 
 
-@lru_cache(maxsize=1)
-def _detector() -> LanguageDetector:
-    """Build the detector once per process; loading its models takes a while."""
+SHORT_CHARS = 200
+"""Samples shorter than this go to lingua's high-accuracy mode (see _detector)."""
+
+
+@lru_cache(maxsize=2)
+def _detector(short: bool) -> LanguageDetector:
+    """Build a detector once per process; loading its models takes a while.
+
+    Low-accuracy mode (trigrams only) answers in about 0.3 ms, and the lead
+    measured the default mode at up to 0.8 s a call in the coder's process.
+    On paragraphs trigrams are enough, but on short texts they are not
+    ("EU mediator hosts Kosovo and Serbia negotiators in Brussels" reads as
+    Polish, lingua's documentation puts the limit at about 120 characters),
+    so samples under :data:`SHORT_CHARS` use the default mode: a headline
+    or one-line summary wrongly rejected as not English would be lost.
+    """
     from lingua import Language, LanguageDetectorBuilder
 
     languages = [getattr(Language, name) for name in _LANGUAGES]
     # A minimum distance makes lingua answer None on texts too short to tell
     # ("NATO." alone looks Italian); check() then lets them through.
-    # Low-accuracy mode (trigrams only) builds at once and answers in about
-    # 0.3 ms; the default mode reloads its models on every call unless they are
-    # preloaded (0.8 s a call, or 11 s to preload per process), measured here.
-    # On paragraphs, which is what dyads detects, trigrams are enough.
-    return (
-        LanguageDetectorBuilder.from_languages(*languages)
-        .with_minimum_relative_distance(0.1)
-        .with_low_accuracy_mode()
-        .build()
-    )
+    builder = LanguageDetectorBuilder.from_languages(*languages)
+    builder = builder.with_minimum_relative_distance(0.1)
+    if not short:
+        builder = builder.with_low_accuracy_mode()
+    return builder.build()
 
 
 def detect_language(text: str) -> str | None:
@@ -80,7 +88,7 @@ def detect_language(text: str) -> str | None:
     sample = _prefix(text)
     if not _has_letters(sample, MIN_LETTERS):
         return None
-    language = _detector().detect_language_of(sample)
+    language = _detector(len(sample) < SHORT_CHARS).detect_language_of(sample)
     if language is None:
         return None
     if language.name in _SERBO_CROATIAN:
