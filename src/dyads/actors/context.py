@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _PERSON_PRONOUNS = {"she", "he", "her", "him"}
+_GROUP_PRONOUNS = {"it", "they"}
+_GROUP_KINDS = {"country", "igo", "agent", "capital", "composed"}
 _PERSON_KINDS = {"person", "apposition", "alias", "title-person"}
 
 
@@ -35,8 +37,10 @@ def resolve_context(doc: Doc, index: Found_index) -> Found_index:
     """Add and replace actors in ``index`` using the document's own context."""
     aliases: dict[str, Found] = {}
     people: list[Found] = []  # person-like actors in document order
+    groups: list[Found] = []  # states, organisations and groups, for "it"/"they"
     resolved = Found_index(modifiers=set(index.modifiers))
     title_heads = _title_heads(doc, index)
+    known = {head for head, fs in index.by_head.items() if any(f.kind == "person" for f in fs)}
     for token in doc:
         i = token.i
         if i in resolved.by_head or i in resolved.by_token:
@@ -46,17 +50,20 @@ def resolve_context(doc: Doc, index: Found_index) -> Found_index:
             continue  # inside a span whose head comes later: handled at its head
         if found is not None:
             for f in found:
-                kept = _resolve_found(doc, f, aliases, people, title_heads)
+                kept = _resolve_found(doc, f, aliases, people, title_heads, known)
                 if kept is not None:
                     resolved.add(kept)
                     if kept.kind in _PERSON_KINDS:
                         people.append(kept)
+                    elif kept.kind in _GROUP_KINDS and kept.actor.country != "---":
+                        groups.append(kept)
                     _introduce(doc, kept, aliases, resolved, people)
             continue
-        new = _resolve_unmatched(doc, token, aliases, people)
+        new = _resolve_unmatched(doc, token, aliases, people, groups)
         if new is not None:
             resolved.add(new)
-            people.append(new)
+            if new.kind != "group-pronoun":
+                people.append(new)
     return resolved
 
 
@@ -66,11 +73,19 @@ def _resolve_found(
     aliases: dict[str, Found],
     people: list[Found],
     title_heads: set[int],
+    known_names: set[int],
 ) -> Found | None:
     """Keep, drop or re-point one dictionary match."""
-    if found.kind == "sector":
-        if found.head in title_heads:
+    if found.kind in {"sector", "composed"} and found.head in title_heads:
+        name = doc[found.head].head
+        if name.i in known_names or name.lower_ in aliases:
             return None  # "President" in "President Osmani": the name carries it
+        start = min(found.start, *(t.i for t in name.subtree if t.dep_ == "compound"))
+        return Found(
+            start, name.i + 1, name.i, found.actor, "title", found.entries,
+            "title-person", title=found.title,
+        )
+    if found.kind == "sector":
         if doc[found.head].lower_ in {"president", "minister", "chancellor"} or (
             found.title and found.title[:1].isupper()
         ):
@@ -125,8 +140,17 @@ def _remember(doc: Doc, found: Found, aliases: dict[str, Found]) -> None:
     aliases[doc[found.head].lower_] = found
 
 
+def _previous_sentence_start(doc: Doc, token: Token) -> int:
+    start = token.sent.start
+    return doc[start - 1].sent.start if start > 0 else start
+
+
 def _resolve_unmatched(
-    doc: Doc, token: Token, aliases: dict[str, Found], people: list[Found]
+    doc: Doc,
+    token: Token,
+    aliases: dict[str, Found],
+    people: list[Found],
+    groups: list[Found],
 ) -> Found | None:
     """A name seen before, or a personal pronoun, with no dictionary match."""
     if token.pos_ == "PROPN" and token.lower_ in aliases and token.dep_ != "compound":
@@ -145,6 +169,13 @@ def _resolve_unmatched(
             title=earlier.title,
             antecedent=(earlier.start, earlier.end),
         )
+    if token.lower_ in _GROUP_PRONOUNS and token.dep_ in {"nsubj", "nsubjpass"} and groups:
+        earlier = groups[-1]
+        if doc[earlier.head].sent.start >= _previous_sentence_start(doc, token):
+            return Found(
+                token.i, token.i + 1, token.i, earlier.actor, "pronoun", earlier.entries,
+                "group-pronoun", antecedent=(earlier.start, earlier.end),
+            )
     if token.lower_ in _PERSON_PRONOUNS and token.dep_ != "poss" and people:
         earlier = people[-1]
         return Found(
@@ -166,7 +197,7 @@ def _title_heads(doc: Doc, index: Found_index) -> set[int]:
     heads = set()
     for head, found in index.by_head.items():
         token = doc[head]
-        if any(f.kind == "sector" for f in found) and token.dep_ == "compound":
+        if any(f.kind in {"sector", "composed"} for f in found) and token.dep_ == "compound":
             if token.head.pos_ == "PROPN" and token.head.i > token.i:
                 heads.add(head)
     return heads

@@ -121,6 +121,8 @@ class ActorMatcher:
                 )
                 if attached:
                     index.modifiers.update(range(owner_start, owner_end))
+            if not owners and _modifies_other_noun(doc, head, span_of):
+                continue  # "military aid", "police station": a modifier, not an actor
             if not owners:
                 index.add(
                     Found(
@@ -187,7 +189,7 @@ class ActorMatcher:
         mod_owners: list[tuple[ActorEntry, int, int]] = []
         candidates: list[Token] = []
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+            if child.dep_ == "prep" and child.lower_ in {"of", "from", "in"}:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         of_owners += _owner_at(doc, pobj, span_of)
@@ -225,6 +227,16 @@ def _owner_at(
         if hit is not None and hit[2].kind in {"country", "igo", "capital", "agent"}:
             owners.append((hit[2], hit[0], hit[1]))
     return owners
+
+
+def _modifies_other_noun(
+    doc: Doc, head: int, span_of: dict[int, tuple[int, int, ActorEntry]]
+) -> bool:
+    token = doc[head]
+    if token.dep_ not in {"amod", "compound", "nmod"}:
+        return False
+    governor = span_of.get(token.head.i)
+    return governor is None or governor[2].kind != "sector"
 
 
 def _latest_owner_before(

@@ -77,6 +77,8 @@ class EventCoder:
             pos = _POS.get(token.pos_)
             if pos is None or token.i in used_nouns:
                 continue
+            if pos == "noun" and _inside_name(token, actors):
+                continue  # "Amnesty International" is an actor, not an amnesty
             entry, object_token = self._best_entry(token, pos)
             if entry is None:
                 continue
@@ -171,6 +173,11 @@ def _expand(tokens: list[Token], actors: Found_index) -> list[Found]:
     return found
 
 
+def _inside_name(token: Token, actors: Found_index) -> bool:
+    found = actors.by_token.get(token.i)
+    return found is not None and found.kind not in {"sector", "composed"} and found.end - found.start > 1
+
+
 def _others(targets: list[Found], sources: list[Found]) -> list[Found]:
     """Targets that are not one of the sources ("X reaffirmed X's commitment")."""
     codes = {f.actor.code for f in sources}
@@ -237,6 +244,15 @@ def _verb_arguments(token: Token, entry: VerbEntry, actors: Found_index) -> tupl
         ]
         targets = _others(_expand(shared, actors), sources)
         direct = bool(targets)
+    if not targets:
+        # "demanded autonomy from Serbian authorities", "imposed sanctions on X":
+        # the target hangs on the direct object.
+        held = [
+            o for c in token.children if c.dep_ == "dobj"
+            for p in c.children if p.dep_ == "prep" and p.lower_ in _TARGET_PREPS - {"in", "at"}
+            for o in p.children if o.dep_ == "pobj"
+        ]
+        targets = _others(_expand(held, actors), sources)
     if not targets and (entry.objects or entry.prep):
         # Phrasal entries ("express gratitude for NATO's help", "call for X to
         # ease Y's entry into Z") name their target inside the object phrase.
