@@ -23,7 +23,7 @@ import datetime as dt
 import hashlib
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -178,18 +178,38 @@ def assign(events: Sequence[Event], stored: Sequence[Candidate]) -> list[Assignm
     return assignments
 
 
-CANDIDATES_SQL = """
-SELECT DISTINCT e.id, e.match_key, e.date, e.first_document_id, e.place_country,
-       e.place_lat, e.place_lon, e.rowid
-FROM events e JOIN batch_keys b ON e.match_key = b.key
-WHERE (e.date BETWEEN b.date - INTERVAL 1 DAY AND b.date + INTERVAL 1 DAY)
-   OR (e.date IS NULL AND b.date IS NULL AND e.first_document_id = b.document_id)
-ORDER BY e.rowid
-"""
+def match_day(key: str, date: dt.date | None, document_id: str) -> str:
+    """The indexed lookup value of an event: its key and day (undated: document)."""
+    return f"{key}|{date.isoformat()}" if date else f"{key}|undated|{document_id}"
+
+
+def candidates_sql(
+    events: Sequence[Event], quote: Callable[[Iterable[str]], str]
+) -> str:
+    """The query for stored events a batch may join: same key, inside the window.
+
+    Each mention asks for its key on the days of its window (or, undated, in its
+    document), as literals that DuckDB answers from the ``match_day`` index;
+    :func:`assign` then checks each pair exactly.
+    """
+    wanted: set[str] = set()
+    for event in events:
+        key = match_key(event)
+        if event.date is None:
+            wanted.add(match_day(key, None, event.document_id))
+            continue
+        for days in range(-DATE_WINDOW_DAYS, DATE_WINDOW_DAYS + 1):
+            day = event.date + dt.timedelta(days=days)
+            wanted.add(match_day(key, day, event.document_id))
+    return (
+        "SELECT e.id, e.match_key, e.date, e.first_document_id, e.place_country, "
+        f"e.place_lat, e.place_lon FROM events e WHERE e.match_day IN "
+        f"{quote(sorted(wanted))} ORDER BY e.rowid"
+    )
 
 
 def stored_candidates(rows: Sequence[tuple[Any, ...]]) -> list[Candidate]:
-    """Candidates from rows of :data:`CANDIDATES_SQL`, oldest first."""
+    """Candidates from rows of :func:`candidates_sql`, oldest first."""
     return [
         Candidate(r[0], r[1], r[2], r[3], r[4], r[5], r[6], order)
         for order, r in enumerate(rows)

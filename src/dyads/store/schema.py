@@ -70,6 +70,7 @@ _V1 = (
     CREATE TABLE events (
         id VARCHAR PRIMARY KEY,
         match_key VARCHAR NOT NULL,
+        match_day VARCHAR NOT NULL,
         date DATE,
         {_ACTORS}
         {_CODES}
@@ -113,6 +114,7 @@ _V1 = (
         confidence DOUBLE,
         coder VARCHAR,
         join_reason VARCHAR NOT NULL,
+        source_key VARCHAR NOT NULL,
         run_id INTEGER NOT NULL
     )
     """,
@@ -144,6 +146,7 @@ _V1 = (
         n_mentions INTEGER NOT NULL DEFAULT 0
     )
     """,
+    "CREATE INDEX events_match_day ON events (match_day)",
     "CREATE INDEX mentions_event ON mentions (event_id)",
     "CREATE INDEX mentions_document ON mentions (document_id)",
 )

@@ -1,0 +1,129 @@
+"""Ingest into the store against coding alone, on the same generated corpus (#3).
+
+    .venv/bin/python bench/ingest.py [--docs 2000] [--commit-every 200]
+
+Prints documents per second of ``dyads code`` (read + code, no store) and of
+``dyads ingest`` (read + skip check + code + match + store, into a fresh store),
+and their ratio, which must be at least 0.9: storing costs at most a tenth.
+Both use one coder, loaded before timing; they run in turn (``--rounds``), and
+the faster run of each counts, so a cold cache or a busy machine does not
+decide. Also prints the peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+ACTORS = [
+    "Kosovo President Vjosa Osmani",
+    "NATO Secretary General Jens Stoltenberg",
+    "Serbian President Aleksandar Vucic",
+    "EU foreign policy chief Josep Borrell",
+    "Kosovo Prime Minister Albin Kurti",
+    "US Secretary of State Antony Blinken",
+    "German Chancellor Olaf Scholz",
+    "Russian President Vladimir Putin",
+    "Ukrainian President Volodymyr Zelensky",
+    "French President Emmanuel Macron",
+]
+VERBS = [
+    "met",
+    "held talks with",
+    "criticized",
+    "accused",
+    "praised",
+    "visited",
+    "called on",
+    "thanked",
+    "condemned",
+    "signed an agreement with",
+]
+CITIES = ["Brussels", "Pristina", "Belgrade", "Berlin", "Washington", "Kyiv", "Paris"]
+FILLER = (
+    "The meeting addressed security developments in the region and the need "
+    "for continued cooperation. Officials said further talks were planned."
+)
+
+
+def write_corpus(path: Path, n: int, seed: int = 3) -> Path:
+    """``n`` news-like records of four sentences, dated over two months."""
+    rng = random.Random(seed)
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(n):
+            a, b = rng.sample(ACTORS, 2)
+            c, d = rng.sample(ACTORS, 2)
+            text = (
+                f"{a} {rng.choice(VERBS)} {b} in {rng.choice(CITIES)} on Monday. "
+                f"{FILLER} {c} {rng.choice(VERBS)} {d}. Report number {i}."
+            )
+            day = f"2023-{6 + i % 2:02d}-{1 + i % 28:02d}"
+            out.write(
+                json.dumps(
+                    {
+                        "id": f"b{i}",
+                        "text": text,
+                        "date": day,
+                        "url": f"https://site{i % 13}.example/{i}",
+                    }
+                )
+                + "\n"
+            )
+    return path
+
+
+def main() -> None:
+    from dyads.config import Settings
+    from dyads.engines import get_engine
+    from dyads.ingest import read
+    from dyads.model import Document
+    from dyads.store import open_store
+    from dyads.store.ingest import ingest
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=2000)
+    parser.add_argument("--commit-every", type=int, default=None)
+    parser.add_argument("--rounds", type=int, default=2)
+    args = parser.parse_args()
+    settings = Settings.load(commit_every=args.commit_every)
+    folder = Path(tempfile.mkdtemp(prefix="dyads-bench-"))
+    corpus = write_corpus(folder / "corpus.jsonl", args.docs)
+    engine = get_engine("local", settings)
+    list(engine.run([Document("warm", FILLER)]))
+
+    def code() -> float:
+        start = time.perf_counter()
+        items = (d for d in read([corpus], settings) if isinstance(d, Document))
+        for _ in engine.run(items):
+            pass
+        return args.docs / (time.perf_counter() - start)
+
+    def store(run: int) -> tuple[float, dict[str, int]]:
+        with open_store(folder / f"bench-{run}.duckdb") as target:
+            start = time.perf_counter()
+            report = ingest([corpus], target, settings, engine=engine)
+            rate = report.read / (time.perf_counter() - start)
+            return rate, target.counts()
+
+    code_rates, ingest_rates = [], []
+    for run in range(args.rounds):  # interleaved, so load on the machine hits both
+        code_rates.append(code())
+        rate, counts = store(run)
+        ingest_rates.append(rate)
+    code_rate, ingest_rate = max(code_rates), max(ingest_rates)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"corpus: {args.docs} documents, commit_every={settings.commit_every}")
+    print(f"store: {counts['events']} events, {counts['mentions']} mentions")
+    print(f"dyads code   (no store): {code_rate:8.1f} docs/s")
+    print(f"dyads ingest (store):    {ingest_rate:8.1f} docs/s")
+    print(f"ratio ingest/code: {ingest_rate / code_rate:.3f} (must be >= 0.9)")
+    print(f"peak memory: {peak_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
