@@ -31,7 +31,7 @@ from dyads.config import Settings
 from dyads.model import Coded, Document, Reason, Rejection
 
 from . import Store
-from .writer import BatchCounts, content_hash, rejection_id
+from .writer import BatchCounts, content_hash, rejection_id, stored_documents
 
 if TYPE_CHECKING:
     from dyads.engines import Engine
@@ -101,15 +101,9 @@ class _Gate:
     def _sift(self, chunk: Sequence[Document | Rejection]) -> Iterator[Document]:
         docs = [d for d in chunk if isinstance(d, Document)]
         hashes = {id(d): content_hash(d.text) for d in docs}
-        stored_ids, stored_hashes = set(), {}
-        if docs:
-            for doc_id, digest in self.cursor.execute(
-                "SELECT id, content_hash FROM documents "
-                "WHERE list_contains(?, id) OR list_contains(?, content_hash)",
-                [[d.id for d in docs], list(hashes.values())],
-            ).fetchall():
-                stored_ids.add(doc_id)
-                stored_hashes[digest] = doc_id
+        stored_ids, stored_hashes = stored_documents(
+            self.cursor, [d.id for d in docs], hashes.values()
+        )
         for item in chunk:
             if isinstance(item, Rejection):
                 self.reject(item)

@@ -14,6 +14,7 @@ from dyads.model import Actor, Event, Evidence, Mention, Modality, Place, TextSp
 
 from .filters import EventFilter
 from .records import CODE_FIELDS, EventRecord, MentionRecord
+from .writer import sql_list
 
 PAGE = 2000
 
@@ -22,7 +23,7 @@ SELECT m.*, d.url AS document_url, d.title AS document_title,
        d.source AS document_source, d.lang AS document_lang,
        length(d.text) AS document_length
 FROM mentions m LEFT JOIN documents d ON d.id = m.document_id
-WHERE list_contains(?, m.event_id)
+WHERE m.event_id IN {ids}
 ORDER BY m.event_id, m.rowid
 """
 
@@ -155,7 +156,8 @@ def event_records(
         mentions: dict[str, list[MentionRecord]] = defaultdict(list)
         if with_mentions:
             ids = [row["id"] for row in page]
-            for row in rows_to_dicts(con.execute(_MENTIONS_SQL, [ids])):
+            query = _MENTIONS_SQL.format(ids=sql_list(ids))
+            for row in rows_to_dicts(con.execute(query)):
                 mentions[row["event_id"]].append(mention_from_row(row))
         for row in page:
             yield event_from_row(row, tuple(mentions.get(row["id"], ())))
