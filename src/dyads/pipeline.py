@@ -33,6 +33,7 @@ class Coder:
         from dyads.actors.dictionary import ActorDictionary
         from dyads.actors.match import ActorMatcher
         from dyads.events.coder import EventCoder
+        from dyads.events.embedding import EmbeddingRules
         from dyads.events.ontology import Ontology
         from dyads.events.verbs import VerbDictionary
         from dyads.nlp import load_pipeline
@@ -43,8 +44,9 @@ class Coder:
         self.verbs = VerbDictionary.load(self.settings.dictionaries)
         self.ontology = Ontology.load()
         self.matcher = ActorMatcher(self.actors)
-        conflict = frozenset(c.root for c in self.ontology.codes() if c.quad_class >= 3)
-        self.events = EventCoder(self.verbs, conflict)
+        quads = {c.code: c.quad_class for c in self.ontology.codes()}
+        embedding = EmbeddingRules.load(self.settings.dictionaries)
+        self.events = EventCoder(self.verbs, quads, embedding)
         self.places = _load_places()
 
     @property
@@ -125,6 +127,8 @@ class Coder:
         cameo = self.ontology.cameo(raw.code)
         trigger = doc[raw.trigger]
         modality, cue = modality_of(trigger, dating.historical)
+        if raw.intended and modality is Modality.FUTURE:
+            modality, cue = Modality.ASSERTED, f"stated intention ({cue})"
         source = _mention(raw.source, doc, sentence_of)
         target = _mention(raw.target, doc, sentence_of)
         speaker = _mention(raw.speaker, doc, sentence_of) if raw.speaker else None

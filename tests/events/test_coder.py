@@ -86,7 +86,6 @@ def test_code_person_role_depends_on_event_date(coder) -> None:
     ("text", "modality"),
     [
         ("Russia did not attack Ukraine.", Modality.NEGATED),
-        ("Germany will send troops to Lithuania.", Modality.FUTURE),
         ("Turkey could impose sanctions on Syria.", Modality.HYPOTHETICAL),
         ("Serbian troops attacked Croatian positions.", Modality.ASSERTED),
     ],
@@ -95,6 +94,22 @@ def test_code_modality_is_read_from_the_parse(coder, text: str, modality: Modali
     events = coder.code_text(text)
     assert events, text
     assert events[0].modality is modality
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("Japan will give Vietnam a loan to build ports.", "03"),
+        ("Iran threatened to shell Iraqi towns.", "13"),
+        ("Israel refused to lift the curfew on Palestinian towns.", "12"),
+        ("Chile urged Peru to resume talks with Bolivia.", "02"),
+    ],
+)
+def test_code_promised_threatened_refused_acts_as_cameo_does(coder, text, root) -> None:
+    events = coder.code_text(text)
+    assert any(e.root == root and e.modality is Modality.ASSERTED for e in events), (
+        _triples(events)
+    )
 
 
 def test_code_dates_events_from_document_date(coder) -> None:

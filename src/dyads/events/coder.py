@@ -21,16 +21,18 @@ own act is coded as an accusation (CAMEO 112) against the embedded source.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dyads.actors.match import Found, Found_index
+from dyads.events.embedding import EmbeddingRules
 from dyads.events.verbs import VerbDictionary, VerbEntry
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 _TARGET_PREPS = {"with", "to", "against", "on", "toward", "towards", "into", "at", "upon", "for", "from", "over", "in"}
 _SPEECH_LEMMAS = {
@@ -55,6 +57,7 @@ class RawEvent:
     rule: str
     target_direct: bool
     speaker: Found | None = None
+    intended: bool = False  # recoded from the future tense: the intent is asserted now
 
 
 def event_id(document_id: str, sentence_index: int, trigger_start: int, source: str, target: str, code: str) -> str:
@@ -64,11 +67,19 @@ def event_id(document_id: str, sentence_index: int, trigger_start: int, source: 
 
 
 class EventCoder:
-    """Codes the events of parsed sentences with one verb dictionary."""
+    """Codes the events of parsed sentences with one verb dictionary.
 
-    def __init__(self, verbs: VerbDictionary, conflict_roots: frozenset[str]) -> None:
+    ``quads`` maps every CAMEO code to its QuadClass; ``embedding`` recodes acts
+    that are only promised, requested, demanded, refused or threatened.
+    """
+
+    def __init__(
+        self, verbs: VerbDictionary, quads: dict[str, int], embedding: EmbeddingRules
+    ) -> None:
         self.verbs = verbs
-        self.conflict_roots = conflict_roots
+        self.quads = quads
+        self.embedding = embedding
+        self.conflict_roots = frozenset(c[:2] for c, q in quads.items() if q >= 3)
 
     def code_sentence(self, sent: Span, actors: Found_index) -> list[RawEvent]:
         events: list[RawEvent] = []
@@ -96,7 +107,22 @@ class EventCoder:
                     events.append(
                         RawEvent(source, target, entry.id, entry.code, token.i, f"{pos}:{entry.id}", direct, speaker)
                     )
+        events = _unique([self._embedded(sent.doc, e) for e in events])
         return events + list(self._accusations(events))
+
+    def _embedded(self, doc: Doc, event: RawEvent) -> RawEvent:
+        """The governing act when the event is promised, threatened, refused..."""
+        found = self.embedding.find(doc[event.trigger], self.quads.get(event.code, 1))
+        if found is None:
+            return event
+        cue = f"governed by '{found.governor.text}'" if found.governor else "future tense"
+        return dataclasses.replace(
+            event,
+            code=found.family.code_for(event.code[:2]),
+            trigger=found.governor.i if found.governor else event.trigger,
+            rule=f"{event.rule}; {found.family.name}: {cue}",
+            intended=found.governor is None,
+        )
 
     def _best_entry(self, token: Token, pos: str) -> tuple[VerbEntry | None, int | None]:
         candidates = self.verbs.entries(pos, token.lemma_.lower())
@@ -128,6 +154,17 @@ class EventCoder:
                 speaker, event.source, "rule:reported-conflict", _ACCUSE_CODE, event.trigger,
                 "reported-conflict-accusation", True, None,
             )
+
+
+def _unique(events: list[RawEvent]) -> list[RawEvent]:
+    seen: set[tuple[str, str, str, int]] = set()
+    kept = []
+    for e in events:
+        key = (e.source.actor.code, e.target.actor.code, e.code, e.trigger)
+        if key not in seen:
+            seen.add(key)
+            kept.append(e)
+    return kept
 
 
 def _satisfies(token: Token, entry: VerbEntry) -> tuple[bool, int | None]:

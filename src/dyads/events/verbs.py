@@ -1,7 +1,8 @@
 """The verb and event-noun dictionary: YAML entries compiled into a lookup by lemma.
 
 Entries live in ``data/verbs/NN-<root>.yaml`` (one file per CAMEO root) and in
-the folders named by the ``dictionaries`` setting. An entry names a trigger lemma
+the ``verbs/`` folder of each folder named by the ``dictionaries`` setting; they
+are read and validated by :mod:`dyads.datafiles` like every other data file. An entry names a trigger lemma
 and, optionally, a particle, a preposition and object lemmas that must be
 present; the coder prefers the entry with the most constraints satisfied, so a
 generic "say" and a specific "express gratitude" live side by side.
@@ -13,11 +14,9 @@ import functools
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib.resources import files
 from pathlib import Path
 
-import yaml
-
+from dyads.datafiles import data_files, of_kind, read_valid
 from dyads.errors import DataFileError
 
 
@@ -62,30 +61,14 @@ class VerbDictionary:
         return sum(len(v) for v in self.by_lemma.values())
 
 
-def _files(extra: tuple[str, ...]) -> list[Path]:
-    builtin = Path(str(files("dyads") / "data" / "verbs"))
-    paths = sorted(builtin.glob("*.yaml"))
-    for folder in extra:
-        base = Path(folder)
-        paths += sorted((base / "verbs").glob("*.yaml")) if (base / "verbs").is_dir() else []
-    return paths
-
-
 @functools.lru_cache(maxsize=8)
 def _load(extra: tuple[str, ...]) -> VerbDictionary:
     digest = hashlib.sha256()
     index: dict[tuple[str, str], list[VerbEntry]] = {}
-    for path in _files(extra):
-        raw = path.read_bytes()
-        digest.update(path.name.encode() + raw)
-        try:
-            records = yaml.safe_load(raw) or []
-        except yaml.YAMLError as exc:
-            raise DataFileError(f"Verb file {path} is not valid YAML: {exc}") from None
-        if not isinstance(records, list):
-            raise DataFileError(f"Verb file {path} must hold a list of entries")
-        for record in records:
-            entry = _entry(record, path)
+    for data_file in of_kind(data_files(extra), "verbs"):
+        digest.update(data_file.name.encode() + data_file.path.read_bytes())
+        for record in read_valid(data_file) or []:
+            entry = _entry(record, data_file.path)
             index.setdefault((entry.pos, entry.lemma), []).append(entry)
     return VerbDictionary({k: tuple(v) for k, v in index.items()}, digest.hexdigest())
 
