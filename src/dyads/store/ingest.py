@@ -165,17 +165,34 @@ def ingest(
 
     settings = settings or Settings.load()
     items = read(sources, settings)  # checks every source before any work
-    runner = (
-        get_engine(engine, settings, **engine_options)
-        if isinstance(engine, str)
-        else engine
-    )
+    if not isinstance(engine, str):
+        return _run(
+            sources, items, store, settings, engine, type(engine).__name__, progress
+        )
+    runner = get_engine(engine, settings, **engine_options)
+    try:
+        return _run(sources, items, store, settings, runner, engine, progress)
+    finally:
+        close = getattr(runner, "close", None)
+        if close is not None:
+            close()  # a Dask engine stops the cluster it started
+
+
+def _run(
+    sources: Sequence[str | Path],
+    items: Iterable[Document | Rejection],
+    store: Store,
+    settings: Settings,
+    runner: Engine,
+    engine_name: str,
+    progress: Callable[[IngestReport], None] | None,
+) -> IngestReport:
     coder = getattr(runner, "coder", None)
     public = {k: v for k, v in dataclasses.asdict(settings).items() if k != "api_token"}
     run_id = store.start_run(
         coder=getattr(coder, "version", None),
         dictionaries_hash=getattr(coder, "dictionaries_hash", None),
-        engine=engine if isinstance(engine, str) else type(engine).__name__,
+        engine=engine_name,
         settings=json.dumps(public, default=str, sort_keys=True),
         sources=[str(s) for s in sources],
     )
