@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
-_NAMED_KINDS = ("person", "agent", "igo", "country", "capital", "sector")
 
 
 @dataclass(slots=True)
@@ -74,10 +73,6 @@ class Found_index:  # noqa: N801 - internal record, named for what it indexes
         )
 
 
-def _entry_priority(entry: ActorEntry) -> int:
-    return _NAMED_KINDS.index(entry.kind) if entry.kind in _NAMED_KINDS else 99
-
-
 class ActorMatcher:
     """Finds actors in spaCy Docs with one :class:`ActorDictionary` (no global state)."""
 
@@ -87,7 +82,7 @@ class ActorMatcher:
 
     def match(self, doc: Doc, day: dt.date | None) -> Found_index:
         """Every actor of ``doc`` as of ``day`` (which picks people's roles)."""
-        phrases = self._phrases(doc)
+        phrases = self._phrases(doc, day)
         index = Found_index()
         span_of: dict[int, tuple[int, int, ActorEntry]] = {}
         for start, end, entry in phrases:
@@ -151,28 +146,37 @@ class ActorMatcher:
             index.add(Found(start, end, head, actor, rule, (entry.id,), entry.kind))
         return index
 
-    def _phrases(self, doc: Doc) -> list[tuple[int, int, ActorEntry]]:
-        """Longest dictionary phrase at each token, left to right, no overlaps."""
+    def _phrases(self, doc: Doc, day: dt.date | None) -> list[tuple[int, int, ActorEntry]]:
+        """Longest dictionary phrase at each token, left to right, no overlaps.
+
+        Acronyms that are common words in lower case ("US", "WHO") match only
+        as written (``cased_phrases``); everything else matches in any case.
+        """
         lowers = [t.lower_ for t in doc]
-        phrases = self.dictionary.phrases
+        texts = [t.text for t in doc]
+        phrases, cased = self.dictionary.phrases, self.dictionary.cased_phrases
         found: list[tuple[int, int, ActorEntry]] = []
         i, n = 0, len(lowers)
         while i < n:
-            if not doc[i].is_alpha and not doc[i].is_upper and lowers[i] not in {"u.s."}:
+            if doc[i].is_punct or doc[i].is_space:
                 i += 1
                 continue
             for size in range(min(self._max, n - i), 0, -1):
-                entries = phrases.get(tuple(lowers[i : i + size]))
-                if entries:
-                    best = min(entries, key=_entry_priority)
-                    if best.kind == "sector" and not _is_nominal(doc[i : i + size]):
-                        break
-                    found.append((i, i + size, best))
-                    i += size
-                    break
+                entries = cased.get(tuple(texts[i : i + size])) or phrases.get(
+                    tuple(lowers[i : i + size])
+                )
+                if not entries:
+                    continue
+                best = self.dictionary.choose(entries, day)
+                if best is None or (
+                    best.kind == "sector" and not _is_nominal(doc[i : i + size])
+                ):
+                    continue
+                found.append((i, i + size, best))
+                i += size
+                break
             else:
                 i += 1
-                continue
         return found
 
     def _owners(
@@ -186,13 +190,15 @@ class ActorMatcher:
         """Countries or organisations that own a sector noun, best first."""
         token = doc[head]
         of_owners: list[tuple[ActorEntry, int, int]] = []
+        in_owners: list[tuple[ActorEntry, int, int]] = []
         mod_owners: list[tuple[ActorEntry, int, int]] = []
         candidates: list[Token] = []
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in {"of", "from", "in"}:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        of_owners += _owner_at(doc, pobj, span_of)
+                        owners_here = _owner_at(doc, pobj, span_of)
+                        (in_owners if child.lower_ == "in" else of_owners).extend(owners_here)
             elif child.dep_ in _MODIFIER_DEPS or start <= child.i < end:
                 candidates.append(child)
         # modifiers inside the phrase itself ("Kosovo Police" matched as one span)
@@ -201,7 +207,8 @@ class ActorMatcher:
                 candidates.append(doc[i])
         for child in candidates:
             mod_owners += _owner_at(doc, child, span_of)
-        owners = of_owners or mod_owners
+        # "police of Serbia" beats "Serbian", which beats "ambassador in Pristina"
+        owners = of_owners or mod_owners or in_owners
         if not owners and any(
             c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in token.children
         ):

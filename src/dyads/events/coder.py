@@ -196,13 +196,20 @@ def _is_passive(token: Token) -> bool:
 
 
 def _expand(tokens: list[Token], actors: Found_index) -> list[Found]:
-    """Actors at the tokens and their conjuncts; a noun with no actor of its own
-    takes the one that modifies it ("Croatian positions", "Kosovo's borders")."""
+    """Actors at the tokens and their conjuncts.
+
+    A noun with no actor of its own takes the one that modifies it ("Croatian
+    positions", "Kosovo's borders"), else the one it is "of", "in" or "from"
+    ("the right of Russian troops", "an organisation in Northern Ireland").
+    """
     found: list[Found] = []
     for token in tokens:
         for t in (token, *token.conjuncts):
             hits = actors.at(t.i) or [
                 f for c in t.children if c.dep_ in _OWNER_DEPS for f in actors.at(c.i)
+            ] or [
+                f for c in t.children if c.dep_ == "prep" and c.lower_ in {"of", "in", "from"}
+                for p in c.children if p.dep_ == "pobj" for f in actors.at(p.i)
             ]
             for f in hits:
                 if f not in found:
