@@ -42,6 +42,17 @@ def test_verb_file_validates_and_holds_its_root(path: Path) -> None:
     assert {e["code"][:2] for e in entries} == {path.name[:2]}
 
 
+def test_dictionary_is_broad() -> None:
+    """Recall depends on breadth: every root has generic words and phrases."""
+    entries = [entry for _, entry in _entries()]
+    assert len(entries) >= 1000
+    for root in {e["code"][:2] for e in entries}:
+        mine = [e for e in entries if e["code"].startswith(root)]
+        assert len(mine) >= 20, root
+        generic = [e for e in mine if not (e.get("objects") or e.get("prep"))]
+        assert generic, root
+
+
 def test_ids_are_unique() -> None:
     ids = [entry["id"] for _, entry in _entries()]
     assert len(ids) == len(set(ids))
