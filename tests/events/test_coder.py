@@ -54,12 +54,18 @@ def test_code_nominal_event_with_possessor_and_against(coder) -> None:
 
 
 def test_code_reported_speech_keeps_speaker_and_accuses(coder) -> None:
-    text = "The Croatian government said that Serbia threatened Croatian fishermen."
+    text = "The Croatian government insisted that Serbia threatened Croatian fishermen."
     events = coder.code_text(text)
     embedded = [e for e in events if e.source.actor.code == "SRBGOV" and e.root == "13"]
     assert embedded, _triples(events)
     assert embedded[0].evidence.attributed_to is not None
     assert _has(events, "HRVGOV", "11", "SRBGOV"), _triples(events)
+
+
+def test_code_plain_attribution_is_not_an_accusation(coder) -> None:
+    events = coder.code_text("Reuters reported that Serbia threatened Croatian fishermen.")
+    assert any(e.source.actor.code == "SRBGOV" for e in events), _triples(events)
+    assert not any(e.code == "112" for e in events), _triples(events)
 
 
 def test_code_context_resolves_apposition_alias_and_pronoun(coder) -> None:

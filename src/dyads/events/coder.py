@@ -35,6 +35,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _TARGET_PREPS = {"with", "to", "against", "on", "toward", "towards", "into", "at", "upon", "for", "from", "over", "in"}
+# Verbs that only attribute words ("X said"): in news they mark the source of a
+# report, so the speaker is not taken to accuse anyone (see docs/coding.md).
+_NEUTRAL_SPEECH = {"say", "tell", "report", "add", "note", "state", "announce", "explain", "think", "believe"}
 _SPEECH_LEMMAS = {
     "say", "state", "emphasize", "emphasise", "stress", "underline", "note", "add", "claim",
     "declare", "announce", "tell", "insist", "assert", "argue", "warn", "reiterate", "point",
@@ -57,6 +60,7 @@ class RawEvent:
     rule: str
     target_direct: bool
     speaker: Found | None = None
+    speech: str | None = None  # lemma of the verb of saying that reports the event
     intended: bool = False  # recoded from the future tense: the intent is asserted now
 
 
@@ -99,13 +103,16 @@ class EventCoder:
                 sources, targets, direct = _verb_arguments(token, entry, actors)
             else:
                 sources, targets, direct = _noun_arguments(token, actors)
-            speaker = _speaker(token, actors)
+            speaker, speech = _speaker(token, actors)
             for source in sources:
                 for target in targets:
                     if source.actor.code == target.actor.code or source is target:
                         continue
                     events.append(
-                        RawEvent(source, target, entry.id, entry.code, token.i, f"{pos}:{entry.id}", direct, speaker)
+                        RawEvent(
+                            source, target, entry.id, entry.code, token.i,
+                            f"{pos}:{entry.id}", direct, speaker, speech,
+                        )
                     )
         events = _unique([self._embedded(sent.doc, e) for e in events])
         return events + list(self._accusations(events))
@@ -145,6 +152,8 @@ class EventCoder:
         for event in events:
             speaker = event.speaker
             if speaker is None or event.code[:2] not in self.conflict_roots:
+                continue
+            if event.speech in _NEUTRAL_SPEECH or speaker.actor.sector == "MED":
                 continue
             key = (speaker.actor.code, event.source.actor.code)
             if key[0] == key[1] or key in seen:
@@ -217,15 +226,24 @@ def _expand(tokens: list[Token], actors: Found_index) -> list[Found]:
     return found
 
 
+def _countryless(found: Found) -> bool:
+    return found.actor.code.startswith("---")
+
+
 def _inside_name(token: Token, actors: Found_index) -> bool:
     found = actors.by_token.get(token.i)
     return found is not None and found.kind not in {"sector", "composed"} and found.end - found.start > 1
 
 
 def _others(targets: list[Found], sources: list[Found]) -> list[Found]:
-    """Targets that are not one of the sources ("X reaffirmed X's commitment")."""
+    """Targets that are not the sources themselves or their own ("its troops")."""
     codes = {f.actor.code for f in sources}
-    return [t for t in targets if t.actor.code not in codes]
+    countries = {f.actor.country for f in sources}
+    return [
+        t for t in targets
+        if t.actor.code not in codes
+        and not (t.rule == "composed-by-context" and t.actor.country in countries)
+    ]
 
 
 def _subjects(token: Token) -> tuple[list[Token], bool]:
@@ -239,8 +257,10 @@ def _subjects(token: Token) -> tuple[list[Token], bool]:
         agents = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if agents:
             return agents, True
-        if token.dep_ in {"conj", "xcomp", "advcl"} and token.head is not token:
-            token = token.head
+        if token.dep_ == "relcl" and token.head is not token:
+            return [token.head], False  # "the delegation that visited Bucharest"
+        if token.dep_ in {"conj", "xcomp", "advcl", "acomp"} and token.head is not token:
+            token = token.head  # "is ready to contribute": up to "is"
             continue
         break
     return [], False
@@ -267,14 +287,18 @@ def _verb_arguments(token: Token, entry: VerbEntry, actors: Found_index) -> tupl
         objects = [c for c in token.children if c.dep_ in {"dobj", "dative"}]
         targets = _others(_expand(objects, actors), sources)
     direct = bool(targets)
-    if not targets:
+    if not targets or (not passive and all(_countryless(t) for t in targets)):
+        # "contribute troops to a force in Liberia": a named target in a
+        # prepositional phrase beats a bare sector ("troops") as the object.
         preps = [c for c in token.children if c.dep_ in {"prep", "dative"}]
         if entry.prep:
             preps = [p for p in preps if p.lower_ == entry.prep] or preps
         else:
             preps = [p for p in preps if p.lower_ in _TARGET_PREPS]
         pobjs = [o for p in preps for o in p.children if o.dep_ == "pobj"]
-        targets = _others(_expand(pobjs, actors), sources)
+        prep_targets = _others(_expand(pobjs, actors), sources)
+        if prep_targets and (not targets or not all(_countryless(t) for t in prep_targets)):
+            targets = prep_targets
         direct = bool(targets)
     has_own_object = any(
         c.dep_ in {"dobj", "dative", "prep", "xcomp", "ccomp"} for c in token.children
@@ -371,15 +395,16 @@ def _nearest_in(tokens: list[Token], actors: Found_index, exclude: set[str]) -> 
     return []
 
 
-def _speaker(token: Token, actors: Found_index) -> Found | None:
-    """The speaker of reported speech that governs ``token``, if any."""
+def _speaker(token: Token, actors: Found_index) -> tuple[Found | None, str | None]:
+    """The speaker of reported speech that governs ``token``, and the verb of saying."""
     current = token
     for _ in range(6):
-        if current.dep_ == "ccomp" and current.head.lemma_.lower() in _SPEECH_LEMMAS:
+        lemma = current.head.lemma_.lower()
+        if current.dep_ == "ccomp" and lemma in _SPEECH_LEMMAS:
             subjects, _ = _subjects(current.head)
             found = _expand(subjects, actors)
-            return found[0] if found else None
+            return (found[0] if found else None), lemma
         if current.head is current:
-            return None
+            break
         current = current.head
-    return None
+    return None, None
