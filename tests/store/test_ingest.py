@@ -64,6 +64,7 @@ def write_corpus(path: Path, n: int) -> Path:
     return path
 
 
+@pytest.mark.issue(3)
 def test_ingest_accounts_for_every_messy_document(tmp_path, coder, settings):
     inputs = tmp_path / "inputs"
     shutil.copytree(DATA, inputs)
@@ -87,6 +88,7 @@ def test_ingest_accounts_for_every_messy_document(tmp_path, coder, settings):
         assert sum(reasons.values()) == report.rejected
 
 
+@pytest.mark.issue(3)
 def test_ingest_twice_leaves_the_store_unchanged(tmp_path, coder, settings):
     corpus = write_corpus(tmp_path / "c.jsonl", 12)
     with open_store(tmp_path / "s.duckdb") as store:
@@ -103,6 +105,7 @@ def test_ingest_twice_leaves_the_store_unchanged(tmp_path, coder, settings):
         assert again.skipped + again.rejected == again.read
 
 
+@pytest.mark.issue(3)
 def test_ingest_new_input_codes_only_what_is_new(tmp_path, coder, settings):
     corpus = write_corpus(tmp_path / "c.jsonl", 12)
     lines = corpus.read_text().splitlines()
@@ -116,6 +119,7 @@ def test_ingest_new_input_codes_only_what_is_new(tmp_path, coder, settings):
         assert runs[-1] == {"n_read": 12, "n_coded": 7, "n_skipped": 5}
 
 
+@pytest.mark.issue(3)
 def test_two_reports_of_one_meeting_are_one_event(tmp_path, coder, settings):
     meeting = (
         "Kosovo President Vjosa Osmani met NATO Secretary General Jens Stoltenberg "
@@ -129,6 +133,13 @@ def test_two_reports_of_one_meeting_are_one_event(tmp_path, coder, settings):
         ("a", meeting, "2023-06-05"),
         ("b", other_wording, "2023-06-05"),
         ("c", meeting.replace("on Monday", "again"), "2023-09-20"),
+        (
+            "d",
+            meeting.replace(
+                "Kosovo President Vjosa Osmani", "Serbian President Aleksandar Vucic"
+            ),
+            "2023-06-05",
+        ),
     ]
     corpus = tmp_path / "meetings.jsonl"
     corpus.write_text(
@@ -149,9 +160,11 @@ def test_two_reports_of_one_meeting_are_one_event(tmp_path, coder, settings):
     assert joined.num_documents == 2 and joined.num_sources == 2
     assert joined.mentions[1].join_reason.startswith(f"joins {joined.id}")
     assert frozenset({"c"}) in by_documents  # a different day: another meeting
+    assert frozenset({"d"}) in by_documents  # other actors, same day: another one
 
 
 @pytest.mark.slow
+@pytest.mark.issue(3)
 def test_ingest_a_50_megabyte_document_is_rejected_not_lost(tmp_path, coder, settings):
     big = tmp_path / "big.txt"
     sentence = "Kosovo President Vjosa Osmani met NATO officials in Brussels. "
@@ -166,6 +179,7 @@ def test_ingest_a_50_megabyte_document_is_rejected_not_lost(tmp_path, coder, set
 
 
 @pytest.mark.slow
+@pytest.mark.issue(3)
 def test_ingest_killed_with_sigkill_then_rerun_equals_a_clean_run(
     tmp_path, coder, settings
 ):

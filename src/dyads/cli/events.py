@@ -67,7 +67,7 @@ def event_filter(
 def events(
     db: str | None, limit: int, format_: str, settings_path: str | None, **filters: Any
 ) -> None:
-    """Show stored events, newest first by date, with their evidence."""
+    """Show stored events in date order, with the words that support each."""
     from rich.console import Console
     from rich.table import Table
 
