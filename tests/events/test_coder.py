@@ -134,3 +134,16 @@ def test_code_evidence_spans_point_at_their_words(coder) -> None:
         assert event.evidence.dictionary_entries
         assert event.quad_class in {1, 2, 3, 4}
         assert event.plover
+
+
+def test_code_joint_act_of_conjoined_actors_goes_both_ways(coder) -> None:
+    events = coder.code_text("Armenia and Azerbaijan signed a peace treaty in Washington.")
+    assert _has(events, "ARM", "05", "AZE") or _has(events, "ARM", "03", "AZE"), _triples(events)
+    assert any(e.source.actor.code.startswith("AZE") for e in events), _triples(events)
+
+
+def test_code_event_noun_takes_the_subject_of_its_verb(coder) -> None:
+    events = coder.code_text("Kurdish rebels staged attacks against Turkish troops on Sunday.")
+    assert any(e.root in {"18", "19"} and e.target and e.target.actor.code == "TURMIL" for e in events), (
+        _triples(events)
+    )

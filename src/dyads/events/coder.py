@@ -34,7 +34,7 @@ from dyads.events.verbs import VerbDictionary, VerbEntry
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-_TARGET_PREPS = {"with", "to", "against", "on", "toward", "towards", "into", "at", "upon", "for", "from", "over", "in"}
+_TARGET_PREPS = {"with", "to", "against", "on", "toward", "towards", "into", "upon", "for", "from", "over"}
 # Verbs that only attribute words ("X said"): in news they mark the source of a
 # report, so the speaker is not taken to accuse anyone (see docs/coding.md).
 _NEUTRAL_SPEECH = {"say", "tell", "report", "add", "note", "state", "announce", "explain", "think", "believe"}
@@ -104,16 +104,24 @@ class EventCoder:
             else:
                 sources, targets, direct = _noun_arguments(token, actors)
             speaker, speech = _speaker(token, actors)
-            for source in sources:
-                for target in targets:
-                    if source.actor.code == target.actor.code or source is target:
-                        continue
-                    events.append(
-                        RawEvent(
-                            source, target, entry.id, entry.code, token.i,
-                            f"{pos}:{entry.id}", direct, speaker, speech,
-                        )
+            rule = f"{pos}:{entry.id}"
+            if not targets and pos == "noun" and not sources:
+                sources = _between(token, actors)
+            pairs = [(s, t) for s in sources for t in targets]
+            if not targets and len({s.actor.code for s in sources}) > 1:
+                # "Israel and the Palestinians reached a consensus", "talks
+                # between X and Y": a joint act, coded in both directions.
+                pairs = [(s, t) for s in sources for t in sources]
+                rule += "; joint act of conjoined actors"
+            for source, target in pairs:
+                if source.actor.code == target.actor.code or source is target:
+                    continue
+                events.append(
+                    RawEvent(
+                        source, target, entry.id, entry.code, token.i,
+                        rule, direct, speaker, speech,
                     )
+                )
         events = _unique([self._embedded(sent.doc, e) for e in events])
         return events + list(self._accusations(events))
 
@@ -224,6 +232,17 @@ def _expand(tokens: list[Token], actors: Found_index) -> list[Found]:
                 if f not in found:
                     found.append(f)
     return found
+
+
+def _between(token: Token, actors: Found_index) -> list[Found]:
+    """Actors of "between X and Y" (or "among") on an event noun."""
+    return _expand(
+        [
+            p for c in token.children if c.dep_ == "prep" and c.lower_ in {"between", "among"}
+            for p in c.children if p.dep_ == "pobj"
+        ],
+        actors,
+    )
 
 
 def _countryless(found: Found) -> bool:
@@ -348,6 +367,24 @@ def _noun_arguments(token: Token, actors: Found_index) -> tuple[list[Found], lis
             targets += _expand([p for p in child.children if p.dep_ == "pobj"], actors)
         elif child.dep_ == "acl":
             targets += _targets_below([child], actors)
+    if not sources and token.dep_ in {"dobj", "nsubjpass"} and token.head.pos_ in {"VERB", "AUX"}:
+        # "Italy announced a suspension of air links with Serbia", "rebels staged
+        # rallies against X": the noun's act belongs to the governing verb's subject.
+        governor = token.head
+        subjects, _ = _subjects(governor)
+        sources = _expand(subjects, actors)
+        if not targets and sources:
+            targets = _others(
+                _expand(
+                    [
+                        p for c in governor.children
+                        if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS - {"in", "at", "from"}
+                        for p in c.children if p.dep_ == "pobj"
+                    ],
+                    actors,
+                ),
+                sources,
+            )
     if sources and not targets:  # "Russia's invasion of Ukraine"
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
