@@ -108,6 +108,71 @@ def make_event():  # type: ignore[no-untyped-def]
     return build
 
 
+API_TOKEN = "test-token"
+
+
+@pytest.fixture(scope="session")
+def dashboard_db(tmp_path_factory, coder) -> Path:  # type: ignore[no-untyped-def]
+    """A store filled through the real reader, coder and store.
+
+    Sources: tests/api/corpus.jsonl (news-like texts written for the dashboard
+    tests, one holding a <script>) and the seed.
+    """
+    from dyads.ingest import read
+    from dyads.store import open_store
+
+    path = tmp_path_factory.mktemp("dashboard") / "events.duckdb"
+    sources = [
+        REPO / "tests" / "api" / "corpus.jsonl",
+        SHARED / "seed" / "osmani-stoltenberg.txt",
+    ]
+    with open_store(path) as store:
+        store.add(coder.code_documents(read(sources, coder.settings)))
+    return path
+
+
+@pytest.fixture(scope="session")
+def api_app(dashboard_db, coder):  # type: ignore[no-untyped-def]
+    """The real dyads server app over the dashboard store, writes on with API_TOKEN."""
+    from dyads.api import create_app
+
+    settings = coder.settings.replace(db=str(dashboard_db), api_token=API_TOKEN)
+    return create_app(settings, coder)
+
+
+@pytest.fixture(scope="session")
+def client(api_app):  # type: ignore[no-untyped-def]
+    """A TestClient on the dashboard app (reads only: writes go to their own store)."""
+    from fastapi.testclient import TestClient
+
+    with TestClient(api_app) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="session")
+def server(api_app):  # type: ignore[no-untyped-def]
+    """A real uvicorn serving the dashboard app on a free port; yields its base URL."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = uvicorn.Config(api_app, host="127.0.0.1", port=port, log_level="warning")
+    uvicorn_server = uvicorn.Server(config)
+    thread = threading.Thread(target=uvicorn_server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not uvicorn_server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    uvicorn_server.should_exit = True
+    thread.join(10)
+
+
 @pytest.fixture(scope="session")
 def stored_db(tmp_path_factory, coder, settings) -> Path:  # type: ignore[no-untyped-def]
     """A store file holding the seed release and tests/data/corpora (coded once)."""

@@ -25,6 +25,8 @@ COMMANDS: dict[str, str] = {
     "explain": "dyads.cli.explain:explain",
     "export": "dyads.cli.export:export",
     "ingest": "dyads.cli.ingest:ingest",
+    "relations": "dyads.cli.relations:relations",
+    "serve": "dyads.cli.serve:serve",
     "stats": "dyads.cli.stats:stats",
 }
 

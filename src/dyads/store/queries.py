@@ -14,7 +14,7 @@ meeting reported by five articles counts once.
 
 from __future__ import annotations
 
-import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +35,7 @@ ORDERS = {
 }
 """Orders the events list accepts, by name."""
 
+_CODE = re.compile(r"[A-Z0-9-]{1,32}")
 _COOPERATIVE = "quad_class IN (1, 2)"
 _CONFLICTUAL = "quad_class IN (3, 4)"
 
@@ -43,9 +44,10 @@ def _prefix(code: str | None, name: str) -> str | None:
     if code is None or code == "":
         return None
     clean = code.strip().upper()
-    if not clean.isalnum():
+    if not _CODE.fullmatch(clean):
         raise ConfigError(
-            f"Actor {name} '{code}' is not a code prefix such as KSV or IGOWSTNAT"
+            f"Actor {name} '{code}' is not a code prefix such as KSV, IGOWSTNAT "
+            "or ---CRM"
         )
     return clean
 
@@ -146,14 +148,32 @@ def list_events(
         f"LIMIT {int(limit)} OFFSET {int(offset)}",
         params,
     )
+    return attach_evidence(store, rows)
+
+
+def events_by_id(store: Store, ids: list[str]) -> list[dict[str, Any]]:
+    """Event rows with these ids, in the order given, each with its first evidence."""
+    if not ids:
+        return []
+    placeholders = ", ".join("?" * len(ids))
+    found = {
+        row["id"]: row
+        for row in store.rows(f"SELECT * FROM events WHERE id IN ({placeholders})", ids)
+    }
+    return attach_evidence(store, [found[i] for i in ids if i in found])
+
+
+def attach_evidence(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Add the sentence and trigger of each event's first mention to its row."""
     if not rows:
         return rows
+    wanted = [row["first_mention_id"] for row in rows]
     first = {
         row["id"]: row
         for row in store.rows(
-            "SELECT id, sentence_text, trigger_text, document_id FROM mentions "
-            "WHERE list_contains(?, id)",
-            [[row["first_mention_id"] for row in rows]],
+            "SELECT id, sentence_text, trigger_text FROM mentions "
+            f"WHERE id IN ({', '.join('?' * len(wanted))})",
+            wanted,
         )
     }
     for row in rows:
@@ -305,13 +325,3 @@ def network(
             )
             node["events"] += edge["events"]
     return {"nodes": list(nodes.values()), "edges": edges}
-
-
-def parse_date(value: str | dt.date | None, name: str) -> dt.date | None:
-    """A query-string date, or a ConfigError naming the parameter."""
-    if value is None or isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ConfigError(f"{name} expects a YYYY-MM-DD date, got {value!r}") from None
