@@ -77,3 +77,9 @@ def test_resolve_falls_back_to_title_then_dateline(resolver):
 
 def test_resolve_without_any_place_is_none(resolver):
     assert _resolve(resolver, "The two leaders discussed cooperation.") is None
+
+
+def test_resolve_place_of_a_visit(resolver):
+    place = _resolve(resolver, "Croatia's prime minister visited Sarajevo on Monday.")
+    assert (place.name, place.country) == ("Sarajevo", "BIH")
+    assert place.reason == "sentence: 'visited Sarajevo' (city)"

