@@ -48,10 +48,13 @@ def coverage(coder: Coder, documents: Iterable[Document]) -> Coverage:
     from dyads.actors.context import resolve_context
     from dyads.nlp import parse
 
+    from dyads.nlp import load_pipeline
+
+    nlp = load_pipeline(coder.settings.model, entities=True)
     result = Coverage()
     ready = [d for d in documents if isinstance(coder.check(d), Document)]
     for document, doc in zip(
-        ready, parse(coder.nlp, (d.text for d in ready), coder.settings.batch_size), strict=True
+        ready, parse(nlp, (d.text for d in ready), coder.settings.batch_size), strict=True
     ):
         result.documents += 1
         found = resolve_context(doc, coder.matcher.match(doc, document.date))
