@@ -57,6 +57,8 @@ def create_app(settings: Settings | None = None, coder: Any = None) -> FastAPI:
         description="Political event data with evidence: events, actors, dyads and "
         "relations over time from an embedded dyads store.",
         lifespan=lifespan,
+        docs_url=None,  # Swagger UI and ReDoc load from a CDN; the dashboard must not
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.database = database

@@ -111,12 +111,12 @@
       return;
     }
     var byCode = {};
+    var busiest = Math.max.apply(null, nodes.map(function (n) { return n.events; }).concat([1]));
     nodes.forEach(function (node, i) {
       var angle = 2 * Math.PI * i / nodes.length;
       node.x = W / 2 + 220 * Math.cos(angle);
       node.y = H / 2 + 200 * Math.sin(angle);
-      node.r = 6 + 3 * Math.sqrt(node.events);
-      node.r = Math.min(node.r, 30);
+      node.r = 5 + 15 * Math.sqrt(node.events / busiest);
       byCode[node.code] = node;
     });
     /* a small force layout: repulsion, springs along edges, pull to the centre */
@@ -139,8 +139,8 @@
         a.dx += f * dx / d; a.dy += f * dy / d; b.dx -= f * dx / d; b.dy -= f * dy / d;
       });
       nodes.forEach(function (n) {
-        n.x = Math.max(40, Math.min(W - 40, n.x + Math.max(-20, Math.min(20, n.dx)) * cool));
-        n.y = Math.max(30, Math.min(H - 30, n.y + Math.max(-20, Math.min(20, n.dy)) * cool));
+        n.x = Math.max(n.r + 30, Math.min(W - n.r - 30, n.x + Math.max(-20, Math.min(20, n.dx)) * cool));
+        n.y = Math.max(n.r + 18, Math.min(H - n.r - 4, n.y + Math.max(-20, Math.min(20, n.dy)) * cool));
       });
     }
     var defs = el("defs", {}, svg);
