@@ -21,6 +21,9 @@ def test_openapi_lists_every_endpoint(client) -> None:  # type: ignore[no-untype
     ):
         assert path in paths
     assert not any(p.startswith("/static") or p == "/" for p in paths)
+    # Swagger UI and ReDoc would load scripts from a CDN: the server works offline
+    assert client.get("/docs").status_code == 404
+    assert client.get("/redoc").status_code == 404
 
 
 def test_events_page_through_the_store(client) -> None:  # type: ignore[no-untyped-def]

@@ -33,6 +33,7 @@ class Database:
         self._writing = False
         self._state = threading.Condition()
         self._index: EventIndex | None = None
+        self._writes = 0  # bumped by every write: an index built before it is stale
         self._index_lock = threading.Lock()
 
     def ensure(self) -> None:
@@ -64,6 +65,7 @@ class Database:
         with self._state:
             self._state.wait_for(lambda: not self._writing and self._readers == 0)
             self._writing = True
+            self._writes += 1
             if self._shared is not None:
                 self._shared.close()
                 self._shared = None
@@ -82,9 +84,11 @@ class Database:
             index = self._index
             if index is None:
                 with self.read() as store:
+                    with self._state:
+                        writes = self._writes
                     index = EventIndex(store)
                 with self._state:
-                    if not self._writing:
+                    if writes == self._writes:
                         self._index = index
             return index
 
