@@ -159,3 +159,13 @@ def test_jsonl_keeps_every_mention_with_its_evidence(records):
     assert first["sentence"]["text"].startswith("Osmani met Stoltenberg")
     assert first["place"]["name"] == "NATO headquarters"
     assert meeting["mentions"][1]["join_reason"].startswith("joins ")
+
+
+@pytest.mark.issue(3)
+def test_plover_records_validate_against_the_record_schema(records):
+    from dyads.export.plover import validator
+
+    lines = to_text(records, "plover").splitlines()
+    assert lines
+    for line in lines:
+        validator().validate(json.loads(line))

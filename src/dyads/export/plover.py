@@ -7,7 +7,8 @@ left out (it stays in the other exports). Choices (docs/export.md):
 - Reciprocal events (meetings, 036/04x/057) list both sides in ``actor`` and no
   ``recipient``, as the manual asks; other events put the target in ``recipient``.
 - Entity ``code`` is the top-level code: the ISO3 country, ``UNO``/``EUR``/``IGO``/
-  ``NGO``/``MNC``/``IMG`` for non-state actors, Kosovo ``KOS`` as in the manual.
+  ``NGO``/``MNC``/``IMG`` for non-state actors, Kosovo ``KOS`` as in the manual;
+  it is left out when the country is unknown (dyads ``---``).
   ``sector`` follows PLOVER's sector list (CAMEO MED -> JRN, HLH -> MED; INS and
   SEP dropped).
 - ``event_scale`` is the PLOVER score of the mode (or of the type without one);
@@ -56,11 +57,9 @@ def entity(actor: Actor, text: str | None) -> dict[str, Any]:
     sector = actor.sector
     if sector is not None:
         sector = _SECTORS.get(sector, sector)
-    item: dict[str, Any] = {
-        "code": code,
-        "identifier_text": actor.name,
-        "dyads_code": actor.code,
-    }
+    item: dict[str, Any] = {"identifier_text": actor.name, "dyads_code": actor.code}
+    if code.isalpha():  # "---" (country unknown) has no PLOVER code
+        item["code"] = code
     if sector:
         item["sector"] = sector
     if text:
@@ -149,6 +148,16 @@ def plover_record(record: EventRecord) -> dict[str, Any]:
     out["dyads_modality"] = record.modality.value
     out["num_mentions"] = record.num_mentions
     return out
+
+
+def validator() -> Any:
+    """A validator of PLOVER records (data/reference/plover-record.schema.json)."""
+    from importlib import resources
+
+    import jsonschema
+
+    path = resources.files("dyads.data.reference").joinpath("plover-record.schema.json")
+    return jsonschema.Draft202012Validator(json.loads(path.read_text("utf-8")))
 
 
 def write_plover(records: Iterable[EventRecord], stream: IO[str]) -> int:
