@@ -16,7 +16,7 @@ import pytest
 
 from dyads.config import Settings
 from dyads.engines import get_engine
-from dyads.engines.distributed import DaskEngine
+from dyads.engines.distributed import DaskEngine, coders_loaded, local_cluster
 from dyads.errors import ConfigError
 from dyads.model import Coded, Document
 
@@ -133,7 +133,12 @@ def test_dask_engine_codes_like_the_local_engine(tmp_path, documents, local_resu
         workers=2,
         progress=lambda done, sent: seen.append((done, sent)),
     )
-    results = list(engine.run(documents))
+    results, loads = [], {}
+    for result in engine.run(documents):
+        results.append(result)
+        if len(results) == DOCUMENTS:  # the cluster is still up
+            loads = engine.client.run(coders_loaded)
+    assert list(loads.values()) == [1, 1]  # 8 partitions, one model load per worker
     assert [r.document.id for r in results] == [d.id for d in documents]
     assert len(_event_rows(local_results)) > DOCUMENTS
     assert _event_rows(results) == _event_rows(local_results)
@@ -166,7 +171,7 @@ def test_dask_engine_retries_the_partitions_of_a_killed_worker(
 def test_ingest_on_a_cluster_that_loses_a_worker_stores_what_local_stores(
     tmp_path, records
 ):
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     from dyads.store import open_store
     from dyads.store.ingest import ingest
@@ -181,14 +186,7 @@ def test_ingest_on_a_cluster_that_loses_a_worker_stores_what_local_stores(
     (tmp_path / "crashed").mkdir()
     killed: list[int] = []
     with (
-        LocalCluster(
-            n_workers=2,
-            threads_per_worker=1,
-            host="127.0.0.1",
-            dashboard_address=None,
-            scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
-            local_directory=str(tmp_path / "scratch"),
-        ) as cluster,
+        local_cluster(2, tmp_path / "scratch") as cluster,
         Client(cluster) as client,
         open_store(crashed.db) as store,
     ):
@@ -224,6 +222,8 @@ def test_ingest_command_runs_on_local_dask_workers(tmp_path, records, cli):
         "dask",
         "--workers",
         "2",
+        "--worker-memory",
+        "1500MiB",
     )
     assert result.exit_code == 0, result.output
     assert _snapshot(dask_db) == _snapshot(local_db)

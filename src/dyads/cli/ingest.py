@@ -36,6 +36,11 @@ from dyads.cli.options import (
     help="Dask engine: address of a running scheduler (tcp://host:8786).",
 )
 @click.option(
+    "--worker-memory",
+    default=None,
+    help="Dask engine: memory limit per local worker (e.g. 2GiB) [default: 2GiB].",
+)
+@click.option(
     "--commit-every",
     type=int,
     default=None,
@@ -50,6 +55,7 @@ def ingest(
     engine: str,
     workers: int | None,
     scheduler: str | None,
+    worker_memory: str | None,
     commit_every: int | None,
     model: str | None,
     dictionaries: tuple[str, ...],
@@ -76,9 +82,8 @@ def ingest(
         dictionaries=dictionaries,
         commit_every=commit_every,
     )
-    options: dict[str, Any] = {
-        k: v for k, v in {"workers": workers, "scheduler": scheduler}.items() if v
-    }
+    given = {"workers": workers, "scheduler": scheduler, "memory_limit": worker_memory}
+    options: dict[str, Any] = {k: v for k, v in given.items() if v}
     err = Console(stderr=True)
     columns = (
         SpinnerColumn(),

@@ -44,6 +44,7 @@ Result = Coded | Rejection
 
 # One coder per worker process, keyed by its settings (see #5: load once per process).
 _CODERS: dict[Settings, Coder] = {}
+_LOADS: list[Settings] = []  # every coder this process built, for tests and benches
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +67,13 @@ def worker_coder(settings: Settings) -> Coder:
 
         _CODERS.clear()
         coder = _CODERS[settings] = Coder(settings)
+        _LOADS.append(settings)
     return coder
+
+
+def coders_loaded() -> int:
+    """How many coders this process has built (one per worker per configuration)."""
+    return len(_LOADS)
 
 
 def code_partition(settings: Settings, documents: list[Document]) -> list[Result]:
@@ -125,8 +132,10 @@ class DaskEngine:
             )
         self.settings = settings
         # Worker processes are daemons and cannot fork spaCy's parser pool;
-        # n_process does not change results, only where parsing runs.
-        self.worker_settings = settings.replace(n_process=1)
+        # n_process does not change results, only where parsing runs. The
+        # store path and API token stay here: workers never need them, and a
+        # coder cached on a long-lived worker is reused by runs into any store.
+        self.worker_settings = settings.replace(n_process=1, db="", api_token="")
         self.scheduler = scheduler
         self.workers = workers or (None if scheduler else os.cpu_count() or 1)
         self.memory_limit = memory_limit
@@ -190,21 +199,8 @@ class DaskEngine:
         else:
             self.scratch.mkdir(parents=True, exist_ok=True)
             self._scratch_dir = Path(tempfile.mkdtemp(prefix="dask-", dir=self.scratch))
-            self._cluster = dask.LocalCluster(
-                n_workers=self.workers,
-                threads_per_worker=1,
-                processes=True,
-                host="127.0.0.1",
-                dashboard_address=None,
-                # No dashboard; the scheduler's health endpoint takes a free
-                # loopback port instead of trying 8787, which may be taken.
-                scheduler_kwargs={
-                    "dashboard": False,
-                    "dashboard_address": "127.0.0.1:0",
-                },
-                local_directory=str(self._scratch_dir),
-                memory_limit=self.memory_limit,
-                silence_logs=logging.ERROR,
+            self._cluster = local_cluster(
+                self.workers or 1, self._scratch_dir, self.memory_limit
             )
             self.client = dask.Client(self._cluster)
         self._info = self._warm(self.client)
@@ -238,9 +234,14 @@ class DaskEngine:
     ) -> Iterator[Result]:
         dask = _distributed()
 
-        window = self.window or max(2, 2 * sum(client.nthreads().values()))
+        def capacity() -> int:
+            # Asked again after every partition: workers of an adaptive
+            # cluster (SLURM, Kubernetes) join after the run starts.
+            return self.window or max(2, 2 * sum(client.nthreads().values()))
+
+        window = capacity()
         run = uuid.uuid4().hex[:12]
-        completed = dask.as_completed()
+        completed = dask.as_completed(loop=client.loop)
         index: dict[Any, int] = {}
         sizes: dict[int, int] = {}
         ready: dict[int, list[Result]] = {}
@@ -278,6 +279,7 @@ class DaskEngine:
                     f"Partition {number} killed every worker that tried it: {exc}"
                 ) from None
             future.release()
+            window = capacity()
             done += sizes.pop(number)
             if self.progress is not None:
                 self.progress(done, sent)
@@ -286,6 +288,30 @@ class DaskEngine:
                 next_out += 1
                 while submitted - next_out < window and submit():
                     pass
+
+
+def local_cluster(
+    workers: int, directory: str | Path, memory_limit: str | int | None = "2GiB"
+) -> Any:
+    """A LocalCluster as the engine starts it: ``workers`` single-threaded
+    processes on 127.0.0.1, no dashboard, spill space in ``directory``.
+
+    Threads share the GIL and spaCy parsing is Python-bound, so a worker is a
+    process with one thread; scale with processes (see docs/cluster.md).
+    """
+    return _distributed().LocalCluster(
+        n_workers=workers,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=None,
+        # No dashboard; the scheduler's health endpoint takes a free loopback
+        # port instead of trying 8787, which another program may hold.
+        scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
+        local_directory=str(directory),
+        memory_limit=memory_limit,
+        silence_logs=logging.ERROR,
+    )
 
 
 def _distributed() -> Any:
