@@ -65,8 +65,9 @@ def create_app(settings: Settings | None = None, coder: Any = None) -> FastAPI:
     app.state.coder = coder
     install_error_handlers(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_request_bytes)
-    from .routes import router
+    from . import routes, writes
 
-    app.include_router(router)
+    app.include_router(routes.router)
+    app.include_router(writes.router)
     install_dashboard(app)
     return app
