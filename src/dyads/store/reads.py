@@ -6,7 +6,6 @@ events (and their mentions) in memory at a time.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
@@ -14,17 +13,17 @@ from dyads.model import Actor, Event, Evidence, Mention, Modality, Place, TextSp
 
 from .filters import EventFilter
 from .records import CODE_FIELDS, EventRecord, MentionRecord
-from .writer import sql_list
 
 PAGE = 2000
 
 _MENTIONS_SQL = """
+WITH chosen AS ({chosen})
 SELECT m.*, d.url AS document_url, d.title AS document_title,
        d.source AS document_source, d.lang AS document_lang,
        length(d.text) AS document_length
-FROM mentions m LEFT JOIN documents d ON d.id = m.document_id
-WHERE m.event_id IN {ids}
-ORDER BY m.event_id, m.rowid
+FROM chosen c JOIN mentions m ON m.event_id = c.id
+LEFT JOIN documents d ON d.id = m.document_id
+ORDER BY c.date NULLS LAST, c.id, m.rowid
 """
 
 
@@ -135,34 +134,42 @@ def event_from_row(
     )
 
 
+def _stream(cursor: Any) -> Iterator[dict[str, Any]]:
+    names = [column[0] for column in cursor.description]
+    while rows := cursor.fetchmany(PAGE):
+        for row in rows:
+            yield dict(zip(names, row, strict=True))
+
+
 def event_records(
     con: Any, filters: EventFilter, limit: int | None, offset: int, with_mentions: bool
 ) -> Iterator[EventRecord]:
-    """Events passing ``filters`` ordered by date and id, a page at a time."""
+    """Events passing ``filters`` ordered by date and id, with their mentions.
+
+    Two sorted queries stream side by side, events and their mentions in the same
+    order, and are walked together: one sort each, however many events (paging
+    with OFFSET, or a lookup per page, would repeat the work per page).
+    """
     where, params = filters.sql("events")
-    remaining = limit
-    position = offset
-    while remaining is None or remaining > 0:
-        size = PAGE if remaining is None else min(PAGE, remaining)
-        page = rows_to_dicts(
-            con.execute(
-                f"SELECT * FROM events WHERE {where} ORDER BY date NULLS LAST, id "
-                f"LIMIT {size} OFFSET {position}",
-                params,
-            )
-        )
-        if not page:
-            return
-        mentions: dict[str, list[MentionRecord]] = defaultdict(list)
+    window = f" LIMIT {int(limit)}" if limit is not None else ""
+    if offset:
+        window += f" OFFSET {int(offset)}"
+    chosen = f"SELECT * FROM events WHERE {where} ORDER BY date NULLS LAST, id{window}"
+    events_cursor, mentions_cursor = con.cursor(), con.cursor()
+    try:
+        events_cursor.execute(chosen, params)
+        pending: dict[str, Any] | None = None
+        mentions: Iterator[dict[str, Any]] = iter(())
         if with_mentions:
-            ids = [row["id"] for row in page]
-            query = _MENTIONS_SQL.format(ids=sql_list(ids))
-            for row in rows_to_dicts(con.execute(query)):
-                mentions[row["event_id"]].append(mention_from_row(row))
-        for row in page:
-            yield event_from_row(row, tuple(mentions.get(row["id"], ())))
-        position += len(page)
-        if remaining is not None:
-            remaining -= len(page)
-        if len(page) < size:
-            return
+            mentions_cursor.execute(_MENTIONS_SQL.format(chosen=chosen), params)
+            mentions = _stream(mentions_cursor)
+            pending = next(mentions, None)
+        for row in _stream(events_cursor):
+            found: list[MentionRecord] = []
+            while pending is not None and pending["event_id"] == row["id"]:
+                found.append(mention_from_row(pending))
+                pending = next(mentions, None)
+            yield event_from_row(row, tuple(found))
+    finally:
+        events_cursor.close()
+        mentions_cursor.close()
