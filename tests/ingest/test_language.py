@@ -6,7 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from dyads.ingest.language import PREFIX_CHARS, detect_language, language_name
+from dyads.ingest.language import (
+    PREFIX_CHARS,
+    _clearly_english,
+    detect_language,
+    language_name,
+)
 
 DATA = Path(__file__).parent.parent / "data"
 
@@ -51,7 +56,7 @@ def test_detect_language_reads_only_a_prefix() -> None:
     albanian = (DATA / "languages/albanian.txt").read_text("utf-8") * 20
     assert len(english) >= PREFIX_CHARS
     assert detect_language(english + albanian) == "en"
-    assert detect_language(english[:300] + albanian) == "sq"
+    assert detect_language(english[: PREFIX_CHARS // 4] + albanian) == "sq"
 
 
 def test_language_name_reads_well() -> None:
@@ -71,3 +76,10 @@ def test_language_name_reads_well() -> None:
 )
 def test_detect_language_of_short_english_headlines(headline: str) -> None:
     assert detect_language(headline) == "en"
+
+
+def test_detect_language_settles_plain_english_without_lingua() -> None:
+    english = (DATA / "texts/01-brussels-talks.txt").read_text("utf-8")
+    albanian = (DATA / "languages/albanian.txt").read_text("utf-8")
+    assert _clearly_english(english)
+    assert not _clearly_english(albanian)

@@ -78,7 +78,10 @@ class ActorMatcher:
 
     def __init__(self, dictionary: ActorDictionary) -> None:
         self.dictionary = dictionary
-        self._max = max(1, dictionary.max_phrase_tokens)
+        # Longest phrase per first token: most tokens start no phrase at all,
+        # so the matcher skips them after one dictionary lookup.
+        self._longest_lower = _longest_by_first(dictionary.phrases)
+        self._longest_cased = _longest_by_first(dictionary.cased_phrases)
 
     def match(self, doc: Doc, day: dt.date | None) -> Found_index:
         """Every actor of ``doc`` as of ``day`` (which picks people's roles)."""
@@ -158,10 +161,13 @@ class ActorMatcher:
         found: list[tuple[int, int, ActorEntry]] = []
         i, n = 0, len(lowers)
         while i < n:
-            if doc[i].is_punct or doc[i].is_space:
+            longest = max(
+                self._longest_lower.get(lowers[i], 0), self._longest_cased.get(texts[i], 0)
+            )
+            if longest == 0:
                 i += 1
                 continue
-            for size in range(min(self._max, n - i), 0, -1):
+            for size in range(min(longest, n - i), 0, -1):
                 entries = cased.get(tuple(texts[i : i + size])) or phrases.get(
                     tuple(lowers[i : i + size])
                 )
@@ -234,6 +240,14 @@ def _owner_at(
         if hit is not None and hit[2].kind in {"country", "igo", "capital", "agent"}:
             owners.append((hit[2], hit[0], hit[1]))
     return owners
+
+
+def _longest_by_first(phrases: dict[tuple[str, ...], object]) -> dict[str, int]:
+    longest: dict[str, int] = {}
+    for phrase in phrases:
+        if phrase and len(phrase) > longest.get(phrase[0], 0):
+            longest[phrase[0]] = len(phrase)
+    return longest
 
 
 def _modifies_other_noun(

@@ -103,7 +103,6 @@ class EventCoder:
                 sources, targets, direct = _verb_arguments(token, entry, actors)
             else:
                 sources, targets, direct = _noun_arguments(token, actors)
-            speaker, speech = _speaker(token, actors)
             rule = f"{pos}:{entry.id}"
             if not targets and pos == "noun" and not sources:
                 sources = _between(token, actors)
@@ -113,9 +112,11 @@ class EventCoder:
                 # between X and Y": a joint act, coded in both directions.
                 pairs = [(s, t) for s in sources for t in sources]
                 rule += "; joint act of conjoined actors"
+            pairs = [(s, t) for s, t in pairs if s.actor.code != t.actor.code]
+            if not pairs:
+                continue
+            speaker, speech = _speaker(token, actors)
             for source, target in pairs:
-                if source.actor.code == target.actor.code or source is target:
-                    continue
                 events.append(
                     RawEvent(
                         source, target, entry.id, entry.code, token.i,
@@ -143,14 +144,20 @@ class EventCoder:
         candidates = self.verbs.entries(pos, token.lemma_.lower())
         if not candidates and pos == "verb":
             candidates = self.verbs.entries(pos, token.lower_)
+        if not candidates:
+            return None, None
+        frame = _Frame.of(token)
         best: VerbEntry | None = None
         best_object: int | None = None
-        passive = _is_passive(token)
         for entry in candidates:
-            if entry.passive == "passive" and not passive or entry.passive == "active" and passive:
+            if entry.passive == "passive" and not frame.passive:
                 continue
-            ok, object_token = _satisfies(token, entry)
-            if ok and (best is None or entry.specificity > best.specificity):
+            if entry.passive == "active" and frame.passive:
+                continue
+            if best is not None and entry.specificity <= best.specificity:
+                continue
+            ok, object_token = frame.satisfies(entry)
+            if ok:
                 best, best_object = entry, object_token
         return best, best_object
 
@@ -184,26 +191,55 @@ def _unique(events: list[RawEvent]) -> list[RawEvent]:
     return kept
 
 
-def _satisfies(token: Token, entry: VerbEntry) -> tuple[bool, int | None]:
-    children = list(token.children)
-    if entry.particle and not any(c.dep_ == "prt" and c.lower_ == entry.particle for c in children):
-        return False, None
-    prep_tokens = [c for c in children if c.dep_ in {"prep", "agent", "dative"} and c.lower_ == entry.prep]
-    if entry.prep and not prep_tokens:
-        return False, None
-    if entry.objects:
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """What hangs on a trigger token, read once and checked against every entry."""
+
+    particles: frozenset[str]
+    preps: dict[str, tuple[Token, ...]]
+    objects: tuple[Token, ...]
+    passive: bool
+
+    @classmethod
+    def of(cls, token: Token) -> _Frame:
+        particles, objects = set(), []
+        preps: dict[str, list[Token]] = {}
+        for c in token.children:
+            dep = c.dep_
+            if dep == "prt":
+                particles.add(c.lower_)
+            elif dep in {"prep", "agent", "dative"}:
+                preps.setdefault(c.lower_, []).append(c)
+            elif dep in {"dobj", "nsubjpass", "attr", "oprd"}:
+                objects.append(c)
+        if token.dep_ in {"acl", "relcl"}:
+            objects.append(token.head)
+        return cls(
+            frozenset(particles),
+            {k: tuple(v) for k, v in preps.items()},
+            tuple(objects),
+            _is_passive(token),
+        )
+
+    def satisfies(self, entry: VerbEntry) -> tuple[bool, int | None]:
+        if entry.particle and entry.particle not in self.particles:
+            return False, None
+        if entry.prep and entry.prep not in self.preps:
+            return False, None
+        if not entry.objects:
+            return True, None
         if entry.prep:
-            heads = [p for prep in prep_tokens for p in prep.children if p.dep_ in {"pobj", "pcomp"}]
+            heads = [
+                p for prep in self.preps[entry.prep]
+                for p in prep.children if p.dep_ in {"pobj", "pcomp"}
+            ]
         else:
-            heads = [c for c in children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
-            if token.dep_ == "acl" or token.dep_ == "relcl":
-                heads.append(token.head)
+            heads = list(self.objects)
         for head in heads:
             for candidate in (head, *head.conjuncts):
                 if candidate.lemma_.lower() in entry.objects or candidate.lower_ in entry.objects:
                     return True, candidate.i
         return False, None
-    return True, None
 
 
 def _is_passive(token: Token) -> bool:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from lingua import LanguageDetector
 
-PREFIX_CHARS = 1000
+PREFIX_CHARS = 400
 """How many characters of a text detection looks at (cut at a space)."""
 
 MIN_LETTERS = 20
@@ -88,12 +88,35 @@ def detect_language(text: str) -> str | None:
     sample = _prefix(text)
     if not _has_letters(sample, MIN_LETTERS):
         return None
+    if _clearly_english(sample):
+        return "en"
     language = _detector(len(sample) < SHORT_CHARS).detect_language_of(sample)
     if language is None:
         return None
     if language.name in _SERBO_CROATIAN:
         return "sr" if _mostly_cyrillic(sample) else "sh"
     return str(language.iso_code_639_1.name).lower()
+
+
+# English function words; in running English they are about a third of the
+# words, in the other languages of _LANGUAGES close to none (a few loans aside).
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of and to in a is that for on with was were by as at from has have had "
+    "it its be been are this which will said their his her they he she".split()
+)
+
+
+def _clearly_english(sample: str) -> bool:
+    """A cheap first look: 40+ words of which a fifth are English function words.
+
+    Most of what dyads reads is English news; this settles those documents in
+    microseconds and leaves lingua (about a millisecond a document) for the rest.
+    """
+    words = sample.lower().split()
+    if len(words) < 40:
+        return False
+    hits = sum(1 for w in words if w.strip(".,;:!?\"'()") in _ENGLISH_FUNCTION_WORDS)
+    return hits * 5 >= len(words)
 
 
 def language_name(code: str) -> str:

@@ -178,6 +178,12 @@ class PlaceResolver:
 
     def __init__(self, index: dict[str, Entry]) -> None:
         self.index = index
+        # Longest name per first word: most capitalised words start no name,
+        # and are skipped after one lookup instead of six.
+        self._longest: dict[str, int] = {}
+        for name in index:
+            first, count = name.split(" ", 1)[0], name.count(" ") + 1
+            self._longest[first] = max(self._longest.get(first, 0), count)
         self._document: Document | None = None
         self._document_place: Place | None = None
         self._document_country: Entry | None = None
@@ -196,7 +202,8 @@ class PlaceResolver:
             if not words[i].group()[0].isupper():
                 i += 1
                 continue
-            for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
+            longest = self._longest.get(_key([words[i].group()]), 0)
+            for n in range(min(longest, len(words) - i), 0, -1):
                 entry = self.index.get(_key([w.group() for w in words[i : i + n]]))
                 if entry is not None:
                     phrase = _phrase(text, words, i, i + n)
