@@ -149,6 +149,15 @@ def test_dask_engine_codes_like_the_local_engine(tmp_path, documents, local_resu
 
 
 @pytest.mark.slow
+def test_dask_engine_reports_a_model_the_workers_cannot_load(tmp_path, documents):
+    engine = DaskEngine(_settings(tmp_path, model="no_such_model"), workers=1)
+    with pytest.raises(ConfigError, match="no_such_model"):
+        next(iter(engine.run(documents)))
+    assert engine.client is None
+    assert list((tmp_path / ".dyads-scratch").iterdir()) == []
+
+
+@pytest.mark.slow
 def test_dask_engine_retries_the_partitions_of_a_killed_worker(
     tmp_path, documents, local_results
 ):

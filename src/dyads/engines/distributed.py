@@ -203,7 +203,11 @@ class DaskEngine:
                 self.workers or 1, self._scratch_dir, self.memory_limit
             )
             self.client = dask.Client(self._cluster)
-        self._info = self._warm(self.client)
+        try:
+            self._info = self._warm(self.client)
+        except BaseException:
+            self.close()  # a model that will not load: leave no cluster behind
+            raise
         return self.client
 
     def _warm(self, client: Client) -> CoderInfo:
