@@ -14,6 +14,8 @@ from dyads.aggregate.series import SeriesPoint
 from dyads.errors import ConfigError
 from dyads.model import Coded, Document
 
+pytestmark = pytest.mark.issue(4)
+
 counts = st.integers(min_value=0, max_value=5000)
 
 

@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 from dyads.api.index import EventIndex
 from dyads.store import EventFilter, queries
 
+pytestmark = pytest.mark.issue(4)
+
 PREFIXES = st.sampled_from(
     ["K", "KSV", "KSVGOV", "SRB", "IGO", "IGOWSTNAT", "RUS", "---", "XYZ"]
 )

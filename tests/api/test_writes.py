@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+pytestmark = pytest.mark.issue(4)
+
 
 @pytest.fixture()
 def writer(coder, tmp_path):  # type: ignore[no-untyped-def]

@@ -8,6 +8,8 @@ import pytest
 
 from dyads.cli import main
 
+pytestmark = pytest.mark.issue(4)
+
 
 def test_relations_prints_a_table_and_writes_json(cli, dashboard_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "ksv-srb.json"

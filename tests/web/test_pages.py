@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+pytestmark = pytest.mark.issue(4)
+
 PAGES = [
     "/",
     "/network",
