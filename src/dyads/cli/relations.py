@@ -90,29 +90,33 @@ def relations(
 
 def relation_table(found: Relation) -> Table:
     """A rich table of the periods that have events, shifts marked."""
+    from rich import box
     from rich.table import Table
 
     total = found.total
     table = Table(
         title=f"{found.dyad.label} per {found.freq}: index {total.index:+.2f} "
         f"[{total.low:+.2f}, {total.high:+.2f}]",
-        caption="Goldstein: mean per event; PLOVER: score sum. Empty periods are "
+        caption="Gold.: Goldstein mean per event; PLOVER: score sum. Empty periods are "
         "left out here, not in -o files.",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
     )
+    widest = max((len(p.point.period) for p in found.points), default=6)
     for name in (
         "period",
         "events",
         "coop",
         "confl",
-        "Goldstein",
+        "Gold.",
         "PLOVER",
-        "index (95%)",
-        "shift",
+        "index [95%] shift",
     ):
         table.add_column(
             name,
             justify="left" if name == "period" else "right",
-            no_wrap=name == "period" or name.startswith("index"),
+            no_wrap=True,
+            min_width=widest if name == "period" else len(name),
         )
     for point in found.points:
         p, b = point.point, point.balance
@@ -125,10 +129,8 @@ def relation_table(found: Relation) -> Table:
             str(p.cooperation),
             str(p.conflict),
             "" if mean is None else f"{mean:+.2f}",
-            f"{p.plover_score_sum:.1f}",
-            f"{b.index:+.2f} [{b.low:+.2f}, {b.high:+.2f}]",
-            {"up": "[green]▲ up[/]", "down": "[red]▼ down[/]"}.get(
-                point.shift or "", ""
-            ),
+            f"{p.plover_score_sum:.0f}",
+            f"{b.index:+.2f} [{b.low:+.2f}, {b.high:+.2f}] "
+            + {"up": "[green]▲[/]", "down": "[red]▼[/]"}.get(point.shift or "", " "),
         )
     return table
