@@ -106,7 +106,13 @@ def _chart(found: Relation, target: Path) -> None:
         )
         bottom.axhline(0, color="#98a2b3", linewidth=0.8)
         bottom.set_ylabel("events")
-        bottom.legend(loc="lower left", fontsize=8)
+        bottom.legend(
+            loc="lower right",
+            bbox_to_anchor=(1.0, 1.0),
+            ncols=2,
+            fontsize=8,
+            frameon=False,
+        )
         step = max(1, len(xs) // 12)
         bottom.set_xticks(
             xs[::step], labels[::step], rotation=45, ha="right", fontsize=8
