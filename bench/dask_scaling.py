@@ -132,7 +132,11 @@ def main() -> None:
     if not args.no_check:
         from dyads.pipeline import Coder
 
-        local = list(Coder(settings).code_documents(documents))
+        coder = Coder(settings)
+        started = time.perf_counter()
+        local = list(coder.code_documents(documents))
+        seconds = time.perf_counter() - started
+        print(f"in process, no Dask    {n / seconds:8.1f} docs/s  (for reference)")
         events = sum(len(r.events) for r in local if isinstance(r, Coded))
         print(f"same as local coder    {local == first}  ({events} events)")
         if local != first:

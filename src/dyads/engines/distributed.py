@@ -18,6 +18,7 @@ Dask is imported only when the engine starts, never at ``import dyads``.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import logging
 import os
@@ -146,6 +147,7 @@ class DaskEngine:
         self.client: Client | None = None
         self._cluster: Any = None
         self._scratch_dir: Path | None = None
+        self._made_scratch = False
         self._info: CoderInfo | None = None
 
     @property
@@ -178,6 +180,9 @@ class DaskEngine:
         if self._scratch_dir is not None:
             shutil.rmtree(self._scratch_dir, ignore_errors=True)
             self._scratch_dir = None
+            if self._made_scratch:
+                with contextlib.suppress(OSError):  # still used by another run
+                    self.scratch.rmdir()
 
     def __enter__(self) -> DaskEngine:
         return self
@@ -197,6 +202,7 @@ class DaskEngine:
                     f"Cannot reach the Dask scheduler at {self.scheduler}: {exc}"
                 ) from None
         else:
+            self._made_scratch = not self.scratch.exists()
             self.scratch.mkdir(parents=True, exist_ok=True)
             self._scratch_dir = Path(tempfile.mkdtemp(prefix="dask-", dir=self.scratch))
             self._cluster = local_cluster(
