@@ -59,23 +59,27 @@ Db = Annotated[Database, Depends(_db)]
 Config = Annotated[Settings, Depends(_settings)]
 
 
-def _filters(
-    settings: Settings,
-    since: dt.date | None = None,
-    until: dt.date | None = None,
-    actor: str | None = None,
-    code: str | None = None,
-    root: str | None = None,
-    modality: list[str] | None = None,
+def event_filter(
+    settings: Config,
+    since: Since = None,
+    until: Until = None,
+    actor: ActorQ = None,
+    code: Code = None,
+    root: Root = None,
+    modality: Modalities = None,
 ) -> EventFilter:
+    """The filters shared by the counting endpoints (a FastAPI dependency)."""
     return EventFilter.build(
         since=since,
         until=until,
         actor=actor,
         code=code,
         root=root,
-        modality=modality or list(settings.include_modalities) or None,
+        modality=list(modality or ()) or list(settings.include_modalities) or None,
     )
+
+
+Filters = Annotated[EventFilter, Depends(event_filter)]
 
 
 def _dyad_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -88,7 +92,7 @@ def _dyad_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 @router.get("/overview", response_model=schemas.OverviewOut)
 def overview(db: Db, settings: Config) -> dict[str, Any]:
     """Store totals, the busiest dyads and the latest events (the front page's twin)."""
-    query = queries.EventQuery(_filters(settings))
+    query = queries.EventQuery(event_filter(settings))
     with db.read() as store:
         counts = queries.overview(store)
         top = _dyad_rows(queries.top_dyads(store, query, 10))
@@ -102,20 +106,11 @@ def overview(db: Db, settings: Config) -> dict[str, Any]:
 
 @router.get("/network", response_model=schemas.NetworkOut)
 def network(
-    db: Db,
-    settings: Config,
-    since: Since = None,
-    until: Until = None,
-    actor: ActorQ = None,
-    modality: Modalities = None,
-    limit: Annotated[int, Query(ge=1, le=300)] = 60,
+    db: Db, filters: Filters, limit: Annotated[int, Query(ge=1, le=300)] = 60
 ) -> dict[str, Any]:
     """Actors as nodes and their busiest directed pairs as edges."""
-    query = queries.EventQuery(
-        _filters(settings, since, until, actor, modality=list(modality or ()))
-    )
     with db.read() as store:
-        graph = queries.network(store, query, limit)
+        graph = queries.network(store, queries.EventQuery(filters), limit)
     _dyad_rows(graph["edges"])
     return graph
 
@@ -123,13 +118,7 @@ def network(
 @router.get("/events", response_model=schemas.EventPage)
 def events(
     db: Db,
-    settings: Config,
-    since: Since = None,
-    until: Until = None,
-    actor: ActorQ = None,
-    code: Code = None,
-    root: Root = None,
-    modality: Modalities = None,
+    filters: Filters,
     source: Annotated[str | None, Query(pattern=_CODE_PATTERN)] = None,
     target: Annotated[str | None, Query(pattern=_CODE_PATTERN)] = None,
     dyad: Annotated[
@@ -154,11 +143,7 @@ def events(
     if pair is None and target:
         pair = queries.Dyad.build(target, None, False)
         pair = queries.Dyad(pair.source, None, True) if both else pair
-    query = queries.EventQuery(
-        _filters(settings, since, until, actor, code, root, list(modality or ())),
-        pair,
-        place,
-    )
+    query = queries.EventQuery(filters, pair, place)
     total, ids = db.index().page(query, limit, offset, order)
     with db.read() as store:
         rows = queries.events_by_id(store, ids)
@@ -202,21 +187,9 @@ def actors(
 
 
 @router.get("/dyads", response_model=schemas.DyadList)
-def dyads(
-    db: Db,
-    settings: Config,
-    since: Since = None,
-    until: Until = None,
-    actor: ActorQ = None,
-    code: Code = None,
-    root: Root = None,
-    modality: Modalities = None,
-    limit: Limit = 20,
-) -> dict[str, Any]:
+def dyads(db: Db, filters: Filters, limit: Limit = 20) -> dict[str, Any]:
     """The busiest directed dyads with counts and cooperation-conflict index."""
-    query = queries.EventQuery(
-        _filters(settings, since, until, actor, code, root, list(modality or ()))
-    )
+    query = queries.EventQuery(filters)
     with db.read() as store:
         return {"items": _dyad_rows(queries.top_dyads(store, query, limit))}
 

@@ -94,12 +94,15 @@ def overview_page(request: Request) -> HTMLResponse:
 def network_page(request: Request) -> HTMLResponse:
     p = _params(request)
     try:
-        data = routes.network(
-            request.app.state.database,
+        filters = routes.event_filter(
             request.app.state.settings,
             since=_date(p.get("since"), "since"),
             until=_date(p.get("until"), "until"),
             actor=p.get("actor"),
+        )
+        data = routes.network(
+            request.app.state.database,
+            filters,
             limit=min(300, max(1, int(p.get("limit", "60")))),
         )
     except (ValueError, DyadsError) as exc:
@@ -173,8 +176,7 @@ def events_page(request: Request) -> HTMLResponse:
         modality = [p["modality"]] if p.get("modality") else None
         if modality and modality[0] not in _MODALITIES:
             raise ValueError(f"Unknown modality {modality[0]!r}")
-        data = routes.events(
-            request.app.state.database,
+        filters = routes.event_filter(
             request.app.state.settings,
             since=_date(p.get("since"), "since"),
             until=_date(p.get("until"), "until"),
@@ -182,6 +184,10 @@ def events_page(request: Request) -> HTMLResponse:
             code=p.get("code"),
             root=p.get("root"),
             modality=modality,  # type: ignore[arg-type]
+        )
+        data = routes.events(
+            request.app.state.database,
+            filters,
             source=p.get("source"),
             target=p.get("target"),
             both=p.get("both") in ("1", "true", "on"),
