@@ -17,6 +17,7 @@ from fastapi import FastAPI
 
 from dyads.about import __version__
 from dyads.config import Settings
+from dyads.errors import DyadsError
 
 from .database import Database
 from .errors import BodyLimit, install_error_handlers
@@ -45,7 +46,7 @@ def create_app(settings: Settings | None = None, coder: Any = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # Build the event index while the server starts listening, so that the
         # first request does not wait for it (seconds on a million events).
-        warm = threading.Thread(target=database.index, name="dyads-index", daemon=True)
+        warm = threading.Thread(target=_warm, args=(database,), daemon=True)
         warm.start()
         yield
         warm.join()
@@ -71,3 +72,11 @@ def create_app(settings: Settings | None = None, coder: Any = None) -> FastAPI:
     app.include_router(writes.router)
     install_dashboard(app)
     return app
+
+
+def _warm(database: Database) -> None:
+    """Build the index ahead of requests; a failure here is reported by them."""
+    try:
+        database.index()
+    except DyadsError:
+        pass
