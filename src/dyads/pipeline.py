@@ -9,6 +9,7 @@ dictionaries can run side by side.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -103,14 +104,15 @@ class Coder:
 
         sentences = to_sentences(document.id, doc)
         found = resolve_context(doc, self.matcher.match(doc, document.date))
-        sentence_of = _sentence_lookup(doc, sentences)
+        sentence_of, spans = _sentence_lookup(doc, sentences)
         mentions = tuple(_mention(f, doc, sentence_of) for f in found.all())
         events: list[Event] = []
-        for sent in doc.sents:
-            index = sentence_of(sent.start)
-            if index is None:
+        triggers = self.events.triggers(doc)
+        for sent, index in spans:
+            here = triggers[bisect_left(triggers, sent.start) : bisect_left(triggers, sent.end)]
+            if not here:
                 continue
-            raw_events = self.events.code_sentence(sent, found)
+            raw_events = self.events.code_sentence(sent, found, here)
             if not raw_events:
                 continue
             sentence = sentences[index]
@@ -179,21 +181,23 @@ def _confidence(raw: RawEvent, modality: Modality) -> float:
 
 
 def _sentence_lookup(doc: Doc, sentences: tuple[Sentence, ...]):  # type: ignore[no-untyped-def]
-    starts = {}
-    for sentence in sentences:
-        starts[sentence.span.start] = sentence.index
-    token_sentence: dict[int, int] = {}
+    """``sentence_of(token index)`` and the (spaCy sentence, index) pairs that are Sentences."""
+    by_start = {sentence.span.start: sentence.index for sentence in sentences}
+    spans = []
     for sent in doc.sents:
         text = sent.text
         start = sent.start_char + (len(text) - len(text.lstrip()))
-        if start in starts:
-            for token in sent:
-                token_sentence[token.i] = starts[start]
+        if start in by_start:
+            spans.append((sent, by_start[start]))
+    token_starts = [sent.start for sent, _ in spans]
 
     def sentence_of(token_index: int) -> int | None:
-        return token_sentence.get(token_index)
+        position = bisect_right(token_starts, token_index) - 1
+        if position < 0 or token_index >= spans[position][0].end:
+            return None
+        return int(spans[position][1])
 
-    return sentence_of
+    return sentence_of, spans
 
 
 def _mention(found: Found, doc: Doc, sentence_of) -> Mention:  # type: ignore[no-untyped-def]

@@ -22,6 +22,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from spacy.strings import hash_string
+
 from dyads.actors.dictionary import ActorDictionary, ActorEntry
 from dyads.model import Actor
 
@@ -82,6 +84,8 @@ class ActorMatcher:
         # so the matcher skips them after one dictionary lookup.
         self._longest_lower = _longest_by_first(dictionary.phrases)
         self._longest_cased = _longest_by_first(dictionary.cased_phrases)
+        self._first_lower = {hash_string(w) for w in self._longest_lower}
+        self._first_cased = {hash_string(w) for w in self._longest_cased}
 
     def match(self, doc: Doc, day: dt.date | None) -> Found_index:
         """Every actor of ``doc`` as of ``day`` (which picks people's roles)."""
@@ -155,18 +159,29 @@ class ActorMatcher:
         Acronyms that are common words in lower case ("US", "WHO") match only
         as written (``cased_phrases``); everything else matches in any case.
         """
+        # Hashes from spaCy's arrays pick the few tokens that can start a name
+        # without building a Python Token for every word.
+        lower_ids = doc.to_array("LOWER").tolist()
+        orth_ids = doc.to_array("ORTH").tolist()
+        starts = [
+            i for i, (lo, orth) in enumerate(zip(lower_ids, orth_ids, strict=True))
+            if lo in self._first_lower or orth in self._first_cased
+        ]
+        if not starts:
+            return []
         lowers = [t.lower_ for t in doc]
         texts = [t.text for t in doc]
         phrases, cased = self.dictionary.phrases, self.dictionary.cased_phrases
         found: list[tuple[int, int, ActorEntry]] = []
-        i, n = 0, len(lowers)
-        while i < n:
+        n = len(lowers)
+        i = 0
+        for start in starts:
+            if start < i:
+                continue  # inside the phrase found before
+            i = start
             longest = max(
                 self._longest_lower.get(lowers[i], 0), self._longest_cased.get(texts[i], 0)
             )
-            if longest == 0:
-                i += 1
-                continue
             for size in range(min(longest, n - i), 0, -1):
                 entries = cased.get(tuple(texts[i : i + size])) or phrases.get(
                     tuple(lowers[i : i + size])
@@ -181,8 +196,6 @@ class ActorMatcher:
                 found.append((i, i + size, best))
                 i += size
                 break
-            else:
-                i += 1
         return found
 
     def _owners(

@@ -84,11 +84,40 @@ class EventCoder:
         self.quads = quads
         self.embedding = embedding
         self.conflict_roots = frozenset(c[:2] for c, q in quads.items() if q >= 3)
+        from spacy.strings import hash_string
 
-    def code_sentence(self, sent: Span, actors: Found_index) -> list[RawEvent]:
+        self._trigger_ids = (
+            frozenset(hash_string(lemma) for pos, lemma in verbs.by_lemma if pos == "verb"),
+            frozenset(hash_string(lemma) for pos, lemma in verbs.by_lemma if pos == "noun"),
+        )
+
+    def triggers(self, doc: Doc) -> list[int]:
+        """Indices of the tokens whose lemma (or form) has dictionary entries.
+
+        Read from spaCy's arrays: most words trigger nothing, and building a
+        Python Token for each of them would cost more than coding the rest.
+        """
+        from spacy.symbols import LEMMA, LOWER, NOUN, POS, PROPN, VERB
+
+        rows = doc.to_array([POS, LEMMA, LOWER]).tolist()
+        verbs, nouns = self._trigger_ids
+        return [
+            i for i, (pos, lemma, lower) in enumerate(rows)
+            if (pos == VERB and (lemma in verbs or lower in verbs))
+            or (pos == NOUN and lemma in nouns)
+            or (pos == PROPN and (lemma in nouns or lower in nouns))
+        ]
+
+    def code_sentence(
+        self, sent: Span, actors: Found_index, triggers: list[int] | None = None
+    ) -> list[RawEvent]:
+        """Events of one sentence; ``triggers`` (from :meth:`triggers`) saves a scan."""
         events: list[RawEvent] = []
         used_nouns: set[int] = set()
-        for token in sent:
+        doc = sent.doc
+        indices = range(sent.start, sent.end) if triggers is None else triggers
+        for i in indices:
+            token = doc[i]
             pos = _POS.get(token.pos_)
             if pos is None or token.i in used_nouns:
                 continue

@@ -107,13 +107,13 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
 
 
 def _clearly_english(sample: str) -> bool:
-    """A cheap first look: 40+ words of which a fifth are English function words.
+    """A cheap first look: 20+ words of which a fifth are English function words.
 
     Most of what dyads reads is English news; this settles those documents in
     microseconds and leaves lingua (about a millisecond a document) for the rest.
     """
     words = sample.lower().split()
-    if len(words) < 40:
+    if len(words) < 20:
         return False
     hits = sum(1 for w in words if w.strip(".,;:!?\"'()") in _ENGLISH_FUNCTION_WORDS)
     return hits * 5 >= len(words)
