@@ -21,6 +21,8 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import queue
+import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -54,6 +56,7 @@ class IngestReport:
     batches: int = 0
     rejections_by_reason: Counter[str] = field(default_factory=Counter)
     started: float = field(default_factory=time.monotonic)
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
     def seconds(self) -> float:
@@ -91,7 +94,8 @@ class _Gate:
     def documents(self, items: Iterable[Document | Rejection]) -> Iterator[Document]:
         chunk: list[Document | Rejection] = []
         for item in items:
-            self.report.read += 1
+            with self.report.lock:
+                self.report.read += 1
             chunk.append(item)
             if len(chunk) >= LOOKAHEAD:
                 yield from self._sift(chunk)
@@ -122,7 +126,8 @@ class _Gate:
                     )
                 )
             elif item.id in stored_ids:
-                self.report.skipped += 1
+                with self.report.lock:
+                    self.report.skipped += 1
             elif digest in stored_hashes:
                 self.reject(
                     Rejection(
@@ -198,6 +203,7 @@ def _run(
     )
     report = IngestReport(run_id)
     gate = _Gate(store, report)
+    writer = _Writer(store, report, progress)
     batch: list[Coded | Rejection] = []
     ids: list[str | None] = []
 
@@ -207,24 +213,78 @@ def _run(
             batch.append(rejection)
             ids.append(rid)
         if batch:
-            report.add(store.add(batch, run_id, ids))
-            report.batches += 1
-            store.finish_run(run_id, _totals(report), report.read, finished=False)
+            writer.put(list(batch), list(ids))
             batch.clear()
             ids.clear()
-        if progress is not None:
-            progress(report)
 
-    for result in runner.run(gate.documents(items)):
-        batch.append(result)
-        ids.append(None)
-        if len(batch) + len(gate.pending) >= settings.commit_every:
-            flush()
-        elif progress is not None:
-            progress(report)
-    flush()
+    try:
+        for result in runner.run(gate.documents(items)):
+            batch.append(result)
+            ids.append(None)
+            if len(batch) + len(gate.pending) >= settings.commit_every:
+                flush()
+            elif progress is not None:
+                progress(report)
+        flush()
+    finally:
+        writer.close()  # commits every batch handed over, even on Ctrl-C
     store.finish_run(run_id, _totals(report), report.read)
+    if progress is not None:
+        progress(report)
     return report
+
+
+class _Writer:
+    """Stores batches on a thread of its own, in order, while coding goes on.
+
+    DuckDB works without the GIL, so a batch is written while the next one is
+    parsed; at most two batches wait, which bounds memory. The first error stops
+    the writing and is raised in the ingesting thread.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        report: IngestReport,
+        progress: Callable[[IngestReport], None] | None,
+    ) -> None:
+        self.store, self.report, self.progress = store, report, progress
+        self.queue: queue.Queue[tuple[list[Coded | Rejection], list[str | None]] | None]
+        self.queue = queue.Queue(maxsize=2)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(
+            target=self._loop, name="dyads-store", daemon=True
+        )
+        self.thread.start()
+
+    def put(self, batch: list[Coded | Rejection], ids: list[str | None]) -> None:
+        if self.error is not None:
+            raise self.error
+        self.queue.put((batch, ids))
+
+    def close(self) -> None:
+        self.queue.put(None)
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+
+    def _loop(self) -> None:
+        report = self.report
+        while (item := self.queue.get()) is not None:
+            if self.error is not None:
+                continue
+            try:
+                counts = self.store.add(item[0], report.run_id, item[1])
+                with report.lock:
+                    report.add(counts)
+                    report.batches += 1
+                self.store.finish_run(
+                    report.run_id, _totals(report), report.read, finished=False
+                )
+                if self.progress is not None:
+                    self.progress(report)
+            except BaseException as exc:  # noqa: BLE001 - raised again in close()
+                self.error = exc
 
 
 def _fingerprint(kind: str, value: str) -> int:
