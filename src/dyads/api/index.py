@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from dyads.store.filters import EventFilter
 
 _EPOCH = dt.date(1970, 1, 1)
+_CACHED_MASKS = 32  # of one byte per event each: 32 MB for a million events
 _STRINGS = (
     "source_code",
     "target_code",
@@ -86,6 +87,7 @@ class EventIndex:
         self.strings = {name: _Labels(table.column(name)) for name in _STRINGS}
         self.plover_scores = self._plover_scores()
         self._orders: dict[str, np.ndarray] = {}
+        self._masks: dict[tuple[str, str, Any], np.ndarray] = {}
         for order in ORDERS:  # sorted now, so that no request pays for it
             self._ranks(order)
 
@@ -105,57 +107,82 @@ class EventIndex:
 
     # -- filtering ----------------------------------------------------------------
 
+    def _rows(self, column: str, test: str, value: Any) -> np.ndarray:
+        """Rows whose ``column`` passes ``test`` against ``value``, cached.
+
+        Dashboards ask the same few things again and again (the default
+        modality, a handful of actors), so the last masks are kept, read-only:
+        callers combine them into new arrays and never change them.
+        """
+        key = (column, test, value)
+        found = self._masks.get(key)
+        if found is None:
+            keep = {
+                "prefix": lambda label: label.startswith(value),
+                "equal": lambda label: label == value,
+                "in": lambda label: label in value,
+            }[test]
+            found = self.strings[column].where(keep)
+            found.setflags(write=False)
+            if len(self._masks) >= _CACHED_MASKS:
+                self._masks.pop(next(iter(self._masks)))
+            self._masks[key] = found
+        return found
+
     def _prefix(self, column: str, prefix: str) -> np.ndarray:
-        return self.strings[column].where(lambda label: label.startswith(prefix))
+        return self._rows(column, "prefix", prefix)
 
     def _dyad(self, dyad: Dyad) -> np.ndarray:
         def one_way(first: str, second: str | None) -> np.ndarray:
             found = self._prefix("source_code", first)
             if second is not None:
-                found &= self._prefix("target_code", second)
+                found = found & self._prefix("target_code", second)
             return found
 
         found = one_way(dyad.source, dyad.target)
         if dyad.both:
             if dyad.target is None:
-                found |= self._prefix("target_code", dyad.source)
+                found = found | self._prefix("target_code", dyad.source)
             else:
-                found |= one_way(dyad.target, dyad.source)
+                found = found | one_way(dyad.target, dyad.source)
         return found
 
-    def _filters(self, filters: EventFilter) -> np.ndarray:
-        keep = np.ones(self.size, dtype=bool)
+    def _filters(self, filters: EventFilter) -> np.ndarray | None:
+        parts = []
         if filters.since is not None:
-            keep &= self.dated & (self.days >= _days(filters.since))
+            parts.append(self.dated & (self.days >= _days(filters.since)))
         if filters.until is not None:
-            keep &= self.dated & (self.days <= _days(filters.until))
+            parts.append(self.dated & (self.days <= _days(filters.until)))
         if filters.actor:
-            keep &= self._prefix("source_code", filters.actor) | self._prefix(
-                "target_code", filters.actor
+            parts.append(
+                self._prefix("source_code", filters.actor)
+                | self._prefix("target_code", filters.actor)
             )
         if filters.code:
-            keep &= self._prefix("code", filters.code)
+            parts.append(self._prefix("code", filters.code))
         if filters.root:
-            root = filters.root
-            keep &= self.strings["root"].where(lambda label: label == root)
+            parts.append(self._rows("root", "equal", filters.root))
         if filters.modality:
-            names = {m.value for m in filters.modality}
-            keep &= self.strings["modality"].where(lambda label: label in names)
-        return keep
+            names = frozenset(m.value for m in filters.modality)
+            parts.append(self._rows("modality", "in", names))
+        return _all(parts)
 
     def mask(self, query: EventQuery) -> np.ndarray:
         """Which events pass ``query`` (the same meaning as ``query.sql()``)."""
-        keep = self._filters(query.filters)
+        parts = [self._filters(query.filters)]
         if query.dyad is not None:
-            keep &= self._dyad(query.dyad)
+            parts.append(self._dyad(query.dyad))
         if query.place:
             lower, upper = query.place.lower(), query.place.upper()
-            keep &= self.strings["place_name"].where(
+            names = self.strings["place_name"].where(
                 lambda label: label.lower() == lower
-            ) | self.strings["place_country"].where(
+            )
+            countries = self.strings["place_country"].where(
                 lambda label: label.upper() == upper
             )
-        return keep
+            parts.append(names | countries)
+        found = _all(parts)
+        return np.ones(self.size, dtype=bool) if found is None else found
 
     # -- the two hot reads ----------------------------------------------------------
 
@@ -235,6 +262,15 @@ class EventIndex:
                 }
             )
         return rows
+
+
+def _all(parts: list[np.ndarray | None]) -> np.ndarray | None:
+    """The rows in every part (``None`` parts let everything through)."""
+    found: np.ndarray | None = None
+    for part in parts:
+        if part is not None:
+            found = part if found is None else found & part
+    return found
 
 
 def _period_starts(days: np.ndarray, freq: str) -> np.ndarray:
