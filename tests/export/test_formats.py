@@ -169,3 +169,15 @@ def test_plover_records_validate_against_the_record_schema(records):
     assert lines
     for line in lines:
         validator().validate(json.loads(line))
+
+
+def test_write_coded_events_without_a_store(make_event):
+    text = "Osmani met Stoltenberg at the NATO headquarters."
+    document = Document("x", text, dt.date(2023, 6, 5), url="https://x.example/1")
+    event = make_event("x", "KSVGOV", "IGOWSTNAT", "042", "2023-06-05", text=text)
+    out = io.StringIO()
+    assert write([event], out, "jsonl", documents={"x": document}) == 1
+    record = json.loads(out.getvalue())
+    assert record["id"] == event.id and record["num_mentions"] == 1
+    assert record["mentions"][0]["sentence"]["text"] == text
+    assert record["mentions"][0]["document"]["url"] == "https://x.example/1"
