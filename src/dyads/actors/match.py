@@ -256,9 +256,12 @@ def _owner_at(
 
 
 def _longest_by_first(phrases: dict[tuple[str, ...], object]) -> dict[str, int]:
+    """Longest phrase per first token; phrases must start with a word, not "-"."""
     longest: dict[str, int] = {}
     for phrase in phrases:
-        if phrase and len(phrase) > longest.get(phrase[0], 0):
+        if not phrase or not any(ch.isalnum() for ch in phrase[0]):
+            continue
+        if len(phrase) > longest.get(phrase[0], 0):
             longest[phrase[0]] = len(phrase)
     return longest
 

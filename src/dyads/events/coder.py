@@ -44,6 +44,10 @@ _SPEECH_LEMMAS = {
     "affirm", "reaffirm", "report", "believe", "think", "allege", "charge", "explain",
 }
 _ACCUSE_CODE = "112"
+_ADDRESSED_FAMILIES = {"appeal", "demand"}
+# Acts addressed to someone named as the subject of their clause: "X demanded
+# that Y release ...", "X warned that Y would ...": Y is the target.
+_ADDRESSED_ROOTS = {"02", "10", "11", "12", "13"}
 _OWNER_DEPS = {"amod", "compound", "poss", "nmod"}
 _POS = {"VERB": "verb", "NOUN": "noun", "PROPN": "noun"}
 
@@ -152,15 +156,26 @@ class EventCoder:
                         rule, direct, speaker, speech,
                     )
                 )
-        events = _unique([self._embedded(sent.doc, e) for e in events])
+        events = _unique([self._embedded(sent.doc, e, actors) for e in events])
         return events + list(self._accusations(events))
 
-    def _embedded(self, doc: Doc, event: RawEvent) -> RawEvent:
-        """The governing act when the event is promised, threatened, refused..."""
+    def _embedded(self, doc: Doc, event: RawEvent, actors: Found_index) -> RawEvent:
+        """The governing act when the event is promised, threatened, refused...
+
+        Intentions, threats and refusals keep the embedded act's actors ("Iran
+        threatened to shell Iraqi towns": IRN -> IRQ). Appeals and demands are
+        made to someone: "Chile urged Peru to resume talks with Bolivia" is
+        Chile -> Peru, the addressee being the embedded act's source.
+        """
         found = self.embedding.find(doc[event.trigger], self.quads.get(event.code, 1))
         if found is None:
             return event
         cue = f"governed by '{found.governor.text}'" if found.governor else "future tense"
+        if found.governor is not None and found.family.name in _ADDRESSED_FAMILIES:
+            speakers = _expand(_subjects(found.governor)[0], actors)
+            codes = {event.source.actor.code}
+            if speakers and speakers[0].actor.code not in codes:
+                event = dataclasses.replace(event, source=speakers[0], target=event.source)
         return dataclasses.replace(
             event,
             code=found.family.code_for(event.code[:2]),
@@ -405,6 +420,12 @@ def _verb_arguments(token: Token, entry: VerbEntry, actors: Found_index) -> tupl
             for o in p.children if o.dep_ == "pobj"
         ]
         targets = _others(_expand(held, actors), sources)
+    if not targets and entry.code[:2] in _ADDRESSED_ROOTS:
+        addressees = [
+            n for c in token.children if c.dep_ == "ccomp"
+            for n in c.children if n.dep_ in {"nsubj", "nsubjpass"}
+        ]
+        targets = _others(_expand(addressees, actors), sources)
     if not targets and (entry.objects or entry.prep):
         # Phrasal entries ("express gratitude for NATO's help", "call for X to
         # ease Y's entry into Z") name their target inside the object phrase.
