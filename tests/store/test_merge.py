@@ -89,3 +89,27 @@ def test_assign_undated_mentions_join_only_inside_one_document(make_event):
 def test_event_id_is_deterministic(make_event):
     events = [make_event("a", "KSVGOV", "IGOWSTNAT", "042", "2023-06-05")]
     assert merge.assign(events, []) == merge.assign(events, [])
+
+
+def test_release_key_is_shared_by_language_versions():
+    from dyads.model import Document
+
+    en, sq, sr = (f"https://p.example/{lang}/a" for lang in ("en", "sq", "sr"))
+    english = Document(en, "text", url=en, translations=(sq, sr))
+    serbian = Document(sr, "tekst", url=sr, translations=(en, sq))
+    alone = Document("other", "text")
+    assert merge.release_key(english) == merge.release_key(serbian)
+    assert merge.release_key(alone) == "other"
+
+
+def test_assign_undated_language_versions_join(make_event):
+    events = [
+        make_event("en", "KSVGOV", "JPNGOV", "043", None),
+        make_event("en-copy", "KSVGOV", "JPNGOV", "043", None),
+        make_event("unrelated", "KSVGOV", "JPNGOV", "043", None),
+    ]
+    releases = {"en": "release:x", "en-copy": "release:x"}
+    first, version, unrelated = merge.assign(events, [], releases)
+    assert version.event_id == first.event_id
+    assert "language version" in version.join_reason
+    assert unrelated.is_new

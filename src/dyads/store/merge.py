@@ -6,7 +6,8 @@ A new mention joins an existing event when all of these hold (docs/store.md):
    order for reciprocal codes: 036 intend to meet, 04x consult, 057 sign an
    agreement), and modality (a planned meeting is not the meeting);
 2. **dates** at most one day apart (reports written the next day); an undated
-   mention joins only an undated event first seen in the same document;
+   mention joins only an undated event first seen in the same document, or in a
+   language version of it (``Document.translations``);
 3. a **compatible place**: either side unknown, or the same country and, when
    both have coordinates, within 50 km.
 
@@ -23,11 +24,11 @@ import datetime as dt
 import hashlib
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from dyads.model import Event
+from dyads.model import Document, Event
 
 RECIPROCAL_CODES = ("036", "04", "057")
 DATE_WINDOW_DAYS = 1
@@ -61,7 +62,7 @@ class Candidate:
     id: str
     key: str
     date: dt.date | None
-    document_id: str
+    release: str
     country: str | None
     lat: float | None
     lon: float | None
@@ -91,9 +92,11 @@ def _why(event: Candidate, mention: Candidate) -> str | None:
     if event.date is None or mention.date is None:
         if event.date is not None or mention.date is not None:
             return None
-        if event.document_id != mention.document_id:
+        if event.release != mention.release:
             return None
         when = "both undated, same document"
+        if mention.release.startswith("release:"):
+            when = "both undated, same document or language version of one release"
     else:
         days = abs((event.date - mention.date).days)
         if days > DATE_WINDOW_DAYS:
@@ -116,13 +119,25 @@ def _why(event: Candidate, mention: Candidate) -> str | None:
     return f"joins {event.id}: key {root}|{actors}|{modality}, {when}, {where}"
 
 
-def candidate(event: Event, order: int, key: str | None = None) -> Candidate:
+def release_key(document: Document) -> str:
+    """What groups the language versions of one release: the smallest of the
+    document's id, URL and translation links (each version lists the others), or
+    the document's own id when it has no translations."""
+    if not document.translations:
+        return document.id
+    links = {document.id, *document.translations}
+    if document.url:
+        links.add(document.url)
+    return "release:" + min(links)
+
+
+def candidate(event: Event, order: int, release: str | None = None) -> Candidate:
     place = event.place
     return Candidate(
         id=event.id,
-        key=key or match_key(event),
+        key=match_key(event),
         date=event.date,
-        document_id=event.document_id,
+        release=release or event.document_id,
         country=place.country if place else None,
         lat=place.latitude if place else None,
         lon=place.longitude if place else None,
@@ -130,13 +145,19 @@ def candidate(event: Event, order: int, key: str | None = None) -> Candidate:
     )
 
 
-def assign(events: Sequence[Event], stored: Sequence[Candidate]) -> list[Assignment]:
+def assign(
+    events: Sequence[Event],
+    stored: Sequence[Candidate],
+    releases: Mapping[str, str] | None = None,
+) -> list[Assignment]:
     """Match each event, in order, to a stored event, an earlier one, or a new one.
 
     Args:
         events: the batch's coded mentions, in input order.
         stored: events already in the store that share a key with the batch and
             lie inside the date window (see :func:`candidates_sql`).
+        releases: document id -> :func:`release_key`, for documents with
+            language versions (the others default to their own id).
     """
     by_key: dict[str, list[Candidate]] = defaultdict(list)
     for known in stored:
@@ -144,7 +165,7 @@ def assign(events: Sequence[Event], stored: Sequence[Candidate]) -> list[Assignm
     order = len(stored)
     assignments = []
     for event in events:
-        mention = candidate(event, order)
+        mention = candidate(event, order, (releases or {}).get(event.document_id))
         best: tuple[int, int, Candidate, str] | None = None
         for known in by_key[mention.key]:
             reason = _why(known, mention)
@@ -166,7 +187,7 @@ def assign(events: Sequence[Event], stored: Sequence[Candidate]) -> list[Assignm
                 new_id,
                 mention.key,
                 mention.date,
-                mention.document_id,
+                mention.release,
                 mention.country,
                 mention.lat,
                 mention.lon,
@@ -178,13 +199,16 @@ def assign(events: Sequence[Event], stored: Sequence[Candidate]) -> list[Assignm
     return assignments
 
 
-def match_day(key: str, date: dt.date | None, document_id: str) -> str:
-    """The indexed lookup value of an event: its key and day (undated: document)."""
-    return f"{key}|{date.isoformat()}" if date else f"{key}|undated|{document_id}"
+def match_day(key: str, date: dt.date | None, release: str) -> str:
+    """The indexed lookup value of an event: its key and day (undated: its
+    document, or the release its language versions share)."""
+    return f"{key}|{date.isoformat()}" if date else f"{key}|undated|{release}"
 
 
 def candidates_sql(
-    events: Sequence[Event], quote: Callable[[Iterable[str]], str]
+    events: Sequence[Event],
+    quote: Callable[[Iterable[str]], str],
+    releases: Mapping[str, str] | None = None,
 ) -> str:
     """The query for stored events a batch may join: same key, inside the window.
 
@@ -196,13 +220,14 @@ def candidates_sql(
     for event in events:
         key = match_key(event)
         if event.date is None:
-            wanted.add(match_day(key, None, event.document_id))
+            release = (releases or {}).get(event.document_id, event.document_id)
+            wanted.add(match_day(key, None, release))
             continue
         for days in range(-DATE_WINDOW_DAYS, DATE_WINDOW_DAYS + 1):
             day = event.date + dt.timedelta(days=days)
             wanted.add(match_day(key, day, event.document_id))
     return (
-        "SELECT e.id, e.match_key, e.date, e.first_document_id, e.place_country, "
+        "SELECT e.id, e.match_key, e.date, e.match_day, e.place_country, "
         f"e.place_lat, e.place_lon FROM events e WHERE e.match_day IN "
         f"{quote(sorted(wanted))} ORDER BY e.rowid"
     )
@@ -211,6 +236,8 @@ def candidates_sql(
 def stored_candidates(rows: Sequence[tuple[Any, ...]]) -> list[Candidate]:
     """Candidates from rows of :func:`candidates_sql`, oldest first."""
     return [
-        Candidate(r[0], r[1], r[2], r[3], r[4], r[5], r[6], order)
+        Candidate(
+            r[0], r[1], r[2], r[3].partition("|undated|")[2], r[4], r[5], r[6], order
+        )
         for order, r in enumerate(rows)
     ]

@@ -132,15 +132,13 @@ def _mention_row(
 
 
 def _event_row(
-    event: Event, assignment: merge.Assignment, run_id: int
+    event: Event, assignment: merge.Assignment, run_id: int, release: str
 ) -> dict[str, Any]:
     row = flat_columns(event)
     row.update(
         id=assignment.event_id,
         match_key=merge.match_key(event),
-        match_day=merge.match_day(
-            merge.match_key(event), event.date, event.document_id
-        ),
+        match_day=merge.match_day(merge.match_key(event), event.date, release),
         num_mentions=1,
         num_documents=1,
         num_sources=1,
@@ -261,10 +259,12 @@ def _write_events(
 ) -> None:
     if not events:
         return
-    rows = con.execute(merge.candidates_sql(events, sql_list)).fetchall()
-    assignments = merge.assign(events, merge.stored_candidates(rows))
+    releases = {i: merge.release_key(d) for i, d in coded.items() if d.translations}
+    query = merge.candidates_sql(events, sql_list, releases)
+    rows = con.execute(query).fetchall()
+    assignments = merge.assign(events, merge.stored_candidates(rows), releases)
     new_events = [
-        _event_row(e, a, run_id)
+        _event_row(e, a, run_id, releases.get(e.document_id, e.document_id))
         for e, a in zip(events, assignments, strict=True)
         if a.is_new
     ]
