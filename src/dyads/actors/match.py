@@ -147,10 +147,19 @@ class ActorMatcher:
             if actor is None:
                 continue
             rule = f"dictionary:{entry.id}"
-            if entry.kind == "country":
+            kind = entry.kind
+            if entry.kind == "country" and doc[head].tag_ in {"NNS", "NNPS"}:
+                # "Albanians of southern Serbia", "Palestinians": people, who
+                # live where an of/in phrase says, else in their own country.
+                home = _place_of(doc, head, span_of) or entry
+                country = home.country or home.code[:3]
+                actor = Actor(f"{country}CVL", doc[start:end].text, country, "CVL")
+                rule, kind = f"people:{entry.id}", "composed"
+            elif entry.kind == "country":
                 actor = Actor(f"{entry.code}GOV", entry.name, entry.code, "GOV")
                 rule = f"country-as-state:{entry.id}"
-            index.add(Found(start, end, head, actor, rule, (entry.id,), entry.kind))
+            index.add(Found(start, end, head, actor, rule, (entry.id,), kind))
+        _localise_sectors(index)
         return index
 
     def _phrases(self, doc: Doc, day: dt.date | None) -> list[tuple[int, int, ActorEntry]]:
@@ -253,6 +262,41 @@ def _owner_at(
         if hit is not None and hit[2].kind in {"country", "igo", "capital", "agent"}:
             owners.append((hit[2], hit[0], hit[1]))
     return owners
+
+
+def _place_of(
+    doc: Doc, head: int, span_of: dict[int, tuple[int, int, ActorEntry]]
+) -> ActorEntry | None:
+    for child in doc[head].children:
+        if child.dep_ == "prep" and child.lower_ in {"of", "in", "from"}:
+            for pobj in child.children:
+                hit = span_of.get(pobj.i)
+                if hit is not None and hit[2].kind in {"country", "capital"}:
+                    return hit[2]
+    return None
+
+
+def _localise_sectors(index: Found_index) -> None:
+    """Give countryless sectors the document's main country ("the rebels" in a
+    story about Sudan are Sudanese rebels), as a human coder reads them.
+
+    The main country is the one most actors of the document belong to (the
+    first named on a tie); a document that names no country leaves ``---``.
+    """
+    counts: dict[str, int] = {}
+    for found in index.all():
+        country = found.actor.country
+        if country and found.rule != "sector-only":
+            counts[country] = counts.get(country, 0) + 1
+    if not counts:
+        return
+    home = max(counts, key=lambda c: counts[c])  # dicts keep first-seen order on ties
+    for found in index.all():
+        if found.rule == "sector-only" and found.actor.sector:
+            found.actor = Actor(
+                f"{home}{found.actor.sector}", found.actor.name, home, found.actor.sector
+            )
+            found.rule = "sector-in-document-country"
 
 
 def _longest_by_first(phrases: dict[tuple[str, ...], object]) -> dict[str, int]:

@@ -326,7 +326,8 @@ def _between(token: Token, actors: Found_index) -> list[Found]:
 
 
 def _countryless(found: Found) -> bool:
-    return found.actor.code.startswith("---")
+    """A sector whose country the sentence does not say ("troops", "the rebels")."""
+    return found.rule in {"sector-only", "sector-in-document-country"}
 
 
 def _inside_name(token: Token, actors: Found_index) -> bool:
