@@ -20,6 +20,8 @@ from dyads.engines.distributed import DaskEngine, coders_loaded, local_cluster
 from dyads.errors import ConfigError
 from dyads.model import Coded, Document
 
+pytestmark = pytest.mark.issue(5)
+
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 DOCUMENTS = 300
 
