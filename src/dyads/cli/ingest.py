@@ -64,8 +64,8 @@ def ingest(
     """Store documents (files, folders, corpora, feeds or - for stdin) and their events.
 
     Documents already in the store are skipped before coding, identical texts are
-    stored once, and work is committed in batches: a killed run loses at most one
-    batch, and running the same command again completes it.
+    stored once, and work is committed in batches: a killed run loses only the
+    batches not yet committed, and running the same command again completes it.
     """
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn

@@ -7,7 +7,8 @@ already stored (skipped before coding, so a re-run costs reading, not parsing).
 
 Crash safety comes from the batches: ``settings.commit_every`` results go in one
 transaction, and a document counts as stored only once its batch committed. A
-run killed at any point loses at most the batch in flight; running the same
+run killed at any point loses only the batches in flight (the one being
+filled and at most three handed to the store thread); running the same
 command again skips what was committed and codes the rest, in the same order,
 so the store ends as a clean run leaves it (event ids included).
 
