@@ -169,7 +169,7 @@ def _confidence(raw: RawEvent, modality: Modality) -> float:
     for found in (raw.source, raw.target):
         if found.rule in {"pronoun", "definite-title"}:
             score -= 0.1
-        elif found.rule in {"sector-only", "sector-in-document-country"}:
+        elif found.rule in {"sector-only", "sector-in-document-country", "domestic-target"}:
             score -= 0.15
     if raw.speaker is not None:
         score -= 0.1

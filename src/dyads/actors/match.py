@@ -314,8 +314,8 @@ def _modifies_other_noun(
     doc: Doc, head: int, span_of: dict[int, tuple[int, int, ActorEntry]]
 ) -> bool:
     token = doc[head]
-    if token.dep_ not in {"amod", "compound", "nmod"}:
-        return False
+    if token.dep_ not in {"amod", "compound", "nmod"} or token.head.pos_ == "PROPN":
+        return False  # a title before a name ("President Bouteflicka") stays
     governor = span_of.get(token.head.i)
     return governor is None or governor[2].kind != "sector"
 

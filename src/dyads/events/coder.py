@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dyads.actors.match import Found, Found_index
+from dyads.model import Actor
 from dyads.events.embedding import EmbeddingRules
 from dyads.events.verbs import VerbDictionary, VerbEntry
 
@@ -45,6 +46,10 @@ _SPEECH_LEMMAS = {
 }
 _ACCUSE_CODE = "112"
 _ADDRESSED_FAMILIES = {"appeal", "demand"}
+# Acts done to a country's own people when the text names nobody else: curfews,
+# bans and their lifting (17, 08) fall on its civilians, protests (14) address
+# its government ("President X imposed a curfew in Algiers": DZAGOV -> DZACVL).
+_DOMESTIC_ROOTS = {"08": "CVL", "14": "GOV", "17": "CVL"}
 # Acts addressed to someone named as the subject of their clause: "X demanded
 # that Y release ...", "X warned that Y would ...": Y is the target.
 _ADDRESSED_ROOTS = {"02", "10", "11", "12", "13"}
@@ -139,6 +144,8 @@ class EventCoder:
             rule = f"{pos}:{entry.id}"
             if not targets and pos == "noun" and not sources:
                 sources = _between(token, actors)
+            if sources and not targets and entry.code[:2] in _DOMESTIC_ROOTS:
+                targets = _domestic_target(token, sources[0], entry.code[:2], actors)
             pairs = [(s, t) for s in sources for t in targets]
             if not targets and len({s.actor.code for s in sources}) > 1:
                 # "Israel and the Palestinians reached a consensus", "talks
@@ -312,6 +319,25 @@ def _expand(tokens: list[Token], actors: Found_index) -> list[Found]:
                 if f not in found:
                     found.append(f)
     return found
+
+
+def _domestic_target(token: Token, source: Found, root: str, actors: Found_index) -> list[Found]:
+    """The people (or government) of the place the act happens in, else the source's."""
+    country = None
+    for t in (token, *[c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]):
+        for prep in t.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"in", "across", "throughout"}:
+                for p in prep.children:
+                    for f in actors.at(p.i):
+                        country = country or f.actor.country
+    country = country or source.actor.country
+    if not country:
+        return []
+    sector = _DOMESTIC_ROOTS[root]
+    actor = Actor(f"{country}{sector}", f"{country} {sector}", country, sector)
+    if actor.code == source.actor.code:
+        return []
+    return [Found(token.i, token.i + 1, token.i, actor, "domestic-target", (), "implied")]
 
 
 def _between(token: Token, actors: Found_index) -> list[Found]:
