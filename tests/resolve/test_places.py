@@ -83,3 +83,10 @@ def test_resolve_place_of_a_visit(resolver):
     place = _resolve(resolver, "Croatia's prime minister visited Sarajevo on Monday.")
     assert (place.name, place.country) == ("Sarajevo", "BIH")
     assert place.reason == "sentence: 'visited Sarajevo' (city)"
+
+
+def test_resolve_country_acronyms_match_in_capitals_only(resolver):
+    place = _resolve(resolver, "Talks were held in the UK on Friday.")
+    assert (place.name, place.country) == ("United Kingdom", "GBR")
+    assert _resolve(resolver, "Talks were held in the U.S. capital.").country == "USA"
+    assert _resolve(resolver, "They told us in Us Weekly.") is None

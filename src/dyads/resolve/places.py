@@ -130,7 +130,11 @@ def _countries(index: dict[str, Entry], cache: Any) -> tuple[dict[str, str], set
     for code, names in entries:
         entry = Entry(names[0], code, None, None, "country")
         for name in names:
-            if name and not name.isupper() and len(name) > 2:
+            if name and name.replace(".", "").isupper():
+                index["=" + name.replace(".", "")] = (
+                    entry  # "US", "U.S.", "UK": exact case
+                )
+            elif name and len(name) > 2:
                 _add(index, name, entry)
     return iso3, city_states
 
@@ -211,6 +215,10 @@ class PlaceResolver:
                     i += n
                     break
             else:
+                acronym = self.index.get("=" + words[i].group().replace(".", ""))
+                if acronym is not None:
+                    phrase = _phrase(text, words, i, i + 1)
+                    found.append(Found(acronym, phrase, words[i].start()))
                 i += 1
         return found
 
