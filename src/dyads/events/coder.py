@@ -232,10 +232,12 @@ class EventCoder:
 
 
 def _unique(events: list[RawEvent]) -> list[RawEvent]:
-    seen: set[tuple[str, str, str, int]] = set()
+    """One event per (source, target, code) in a sentence: "continues to intimidate
+    and threaten" the same people is one act, told with two verbs."""
+    seen: set[tuple[str, str, str]] = set()
     kept = []
     for e in events:
-        key = (e.source.actor.code, e.target.actor.code, e.code, e.trigger)
+        key = (e.source.actor.code, e.target.actor.code, e.code)
         if key not in seen:
             seen.add(key)
             kept.append(e)
