@@ -91,9 +91,23 @@ def mention_dict(mention: MentionRecord) -> dict[str, Any]:
 
 
 def event_dict(record: EventRecord) -> dict[str, Any]:
-    """An event as a JSON-ready dict, mentions included."""
+    """An event as a JSON-ready dict, mentions included.
+
+    ``document_id``, ``sentence_index``, ``confidence`` and ``evidence`` repeat
+    the first (earliest) mention at the top level, so that a reader who wants
+    one row per event (``dyads code`` output, see #2) needs no nesting.
+    """
+    first = mention_dict(record.mentions[0]) if record.mentions else {}
     return {
         "id": record.id,
+        "document_id": first.get("document_id"),
+        "sentence_index": first.get("sentence_index"),
+        "confidence": first.get("confidence"),
+        "evidence": {
+            key: first.get(key)
+            for key in ("sentence", "source", "target", "trigger", "attributed_to",
+                        "rule_id", "dictionary_entries")
+        } if first else None,
         "date": record.date.isoformat() if record.date else None,
         "source": actor_dict(record.source),
         "target": actor_dict(record.target),
