@@ -92,10 +92,13 @@ def _resolve_found(
     known_names: set[int],
 ) -> Found | None:
     """Keep, drop or re-point one dictionary match."""
-    if found.kind in {"sector", "composed"} and found.head in title_heads:
+    if found.head in title_heads:
         name = doc[found.head].head
-        if name.i in known_names or name.lower_ in aliases:
+        owned = found.kind in {"composed", "igo"}
+        if not owned and (name.i in known_names or name.lower_ in aliases):
             return None  # "President" in "President Osmani": the name carries it
+        # "NATO Secretary General Jens Stoltenberg", "Serbian President X": the
+        # document states the role, which beats the dictionary's dates.
         start = min(found.start, *(t.i for t in name.subtree if t.dep_ == "compound"))
         return Found(
             start, name.i + 1, name.i, found.actor, "title", found.entries,
@@ -111,7 +114,7 @@ def _resolve_found(
         return found
     if found.kind == "person" and doc[found.head].lower_ in aliases:
         earlier = aliases[doc[found.head].lower_]
-        if earlier.rule == "apposition":
+        if earlier.rule in {"apposition", "title"}:
             return _pointing(found, earlier, "alias")
     return found
 
@@ -213,7 +216,7 @@ def _title_heads(doc: Doc, index: Found_index) -> set[int]:
     heads = set()
     for head, found in index.by_head.items():
         token = doc[head]
-        if any(f.kind in {"sector", "composed"} for f in found) and token.dep_ == "compound":
+        if any(f.kind in {"sector", "composed", "igo"} for f in found) and token.dep_ == "compound":
             if token.head.pos_ == "PROPN" and token.head.i > token.i:
                 heads.add(head)
     return heads

@@ -305,8 +305,8 @@ def _expand(tokens: list[Token], actors: Found_index) -> list[Found]:
     """Actors at the tokens and their conjuncts.
 
     A noun with no actor of its own takes the one that modifies it ("Croatian
-    positions", "Kosovo's borders"), else the one it is "of", "in" or "from"
-    ("the right of Russian troops", "an organisation in Northern Ireland").
+    positions", "Kosovo's borders"), else the one it is "of" or "from" ("the
+    right of Russian troops"); "in" names a place ("talks in Brussels"), not an owner.
     """
     found: list[Found] = []
     for token in tokens:
@@ -314,7 +314,7 @@ def _expand(tokens: list[Token], actors: Found_index) -> list[Found]:
             hits = actors.at(t.i) or [
                 f for c in t.children if c.dep_ in _OWNER_DEPS for f in actors.at(c.i)
             ] or [
-                f for c in t.children if c.dep_ == "prep" and c.lower_ in {"of", "in", "from"}
+                f for c in t.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}
                 for p in c.children if p.dep_ == "pobj" for f in actors.at(p.i)
             ]
             for f in hits:
