@@ -19,23 +19,57 @@ import sys
 from collections.abc import Iterator
 
 COUNTRIES = [
-    ("Serbia", "Serbian", "Belgrade"), ("Kosovo", "Kosovo", "Pristina"),
-    ("Albania", "Albanian", "Tirana"), ("Russia", "Russian", "Moscow"),
-    ("Ukraine", "Ukrainian", "Kyiv"), ("Germany", "German", "Berlin"),
-    ("France", "French", "Paris"), ("Turkey", "Turkish", "Ankara"),
-    ("China", "Chinese", "Beijing"), ("Japan", "Japanese", "Tokyo"),
-    ("Israel", "Israeli", "Jerusalem"), ("Iran", "Iranian", "Tehran"),
-    ("Egypt", "Egyptian", "Cairo"), ("Nigeria", "Nigerian", "Abuja"),
-    ("Brazil", "Brazilian", "Brasilia"), ("India", "Indian", "New Delhi"),
-    ("Pakistan", "Pakistani", "Islamabad"), ("Sudan", "Sudanese", "Khartoum"),
-    ("Poland", "Polish", "Warsaw"), ("Greece", "Greek", "Athens"),
+    ("Serbia", "Serbian", "Belgrade"),
+    ("Kosovo", "Kosovo", "Pristina"),
+    ("Albania", "Albanian", "Tirana"),
+    ("Russia", "Russian", "Moscow"),
+    ("Ukraine", "Ukrainian", "Kyiv"),
+    ("Germany", "German", "Berlin"),
+    ("France", "French", "Paris"),
+    ("Turkey", "Turkish", "Ankara"),
+    ("China", "Chinese", "Beijing"),
+    ("Japan", "Japanese", "Tokyo"),
+    ("Israel", "Israeli", "Jerusalem"),
+    ("Iran", "Iranian", "Tehran"),
+    ("Egypt", "Egyptian", "Cairo"),
+    ("Nigeria", "Nigerian", "Abuja"),
+    ("Brazil", "Brazilian", "Brasilia"),
+    ("India", "Indian", "New Delhi"),
+    ("Pakistan", "Pakistani", "Islamabad"),
+    ("Sudan", "Sudanese", "Khartoum"),
+    ("Poland", "Polish", "Warsaw"),
+    ("Greece", "Greek", "Athens"),
 ]
-ORGS = ["NATO", "the European Union", "the United Nations", "the OSCE", "the African Union"]
+ORGS = [
+    "NATO",
+    "the European Union",
+    "the United Nations",
+    "the OSCE",
+    "the African Union",
+]
 GROUPS = ["Hamas", "Hezbollah", "the Taliban", "al-Shabaab", "Boko Haram"]
-SECTORS = ["police", "officials", "troops", "government", "lawmakers", "prosecutors", "diplomats"]
+SECTORS = [
+    "police",
+    "officials",
+    "troops",
+    "government",
+    "lawmakers",
+    "prosecutors",
+    "diplomats",
+]
 TITLES = ["President", "Prime Minister", "Foreign Minister", "Defence Minister"]
-NAMES = ["Ana Petrovic", "Luan Berisha", "Marta Novak", "Ivan Sokolov", "Elif Demir",
-         "Karim Haddad", "Sofia Rossi", "Daniel Weber", "Amina Bello", "Chen Wei"]
+NAMES = [
+    "Ana Petrovic",
+    "Luan Berisha",
+    "Marta Novak",
+    "Ivan Sokolov",
+    "Elif Demir",
+    "Karim Haddad",
+    "Sofia Rossi",
+    "Daniel Weber",
+    "Amina Bello",
+    "Chen Wei",
+]
 COOPERATIVE = [
     "met with {t} to discuss security cooperation",
     "signed an agreement with {t} on energy and trade",
@@ -58,7 +92,14 @@ CONFLICTUAL = [
     "attacked positions held by {t}",
     "warned {t} against further provocations",
 ]
-OPENERS = ["On Tuesday,", "Yesterday,", "Earlier this week,", "On 12 March,", "Last week,", ""]
+OPENERS = [
+    "On Tuesday,",
+    "Yesterday,",
+    "Earlier this week,",
+    "On 12 March,",
+    "Last week,",
+    "",
+]
 
 
 def _actor(rng: random.Random) -> str:

@@ -27,7 +27,9 @@ from dyads.pipeline import Coder  # noqa: E402
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=1000)
-    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds of each")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="alternating rounds of each"
+    )
     args = parser.parse_args()
     records = list(corpus(args.docs))
     documents = [Document(id=r["id"], text=r["text"]) for r in records]
@@ -38,18 +40,28 @@ def main() -> None:
     events = 0
     for _ in range(args.rounds):
         start, cpu = time.perf_counter(), time.process_time()
-        sentences = sum(1 for d in parse(coder.nlp, (d.text for d in documents), 64) for _ in d.sents)
+        sentences = sum(
+            1
+            for d in parse(coder.nlp, (d.text for d in documents), 64)
+            for _ in d.sents
+        )
         parse_times.append(time.perf_counter() - start)
         parse_cpu.append(time.process_time() - cpu)
         start, cpu = time.perf_counter(), time.process_time()
-        events = sum(len(r.events) for r in coder.code_documents(documents) if isinstance(r, Coded))
+        events = sum(
+            len(r.events)
+            for r in coder.code_documents(documents)
+            if isinstance(r, Coded)
+        )
         code_times.append(time.perf_counter() - start)
         code_cpu.append(time.process_time() - cpu)
     # CPU time of this process is what the ratio is read from: wall time on a
     # shared 2-core machine moves with whatever else runs there.
     parse_rate = sentences / min(parse_cpu)
     code_rate = sentences / min(code_cpu)
-    print(f"wall time (best)     parse {min(parse_times):.2f} s, end to end {min(code_times):.2f} s")
+    print(
+        f"wall time (best)     parse {min(parse_times):.2f} s, end to end {min(code_times):.2f} s"
+    )
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"documents            {len(documents)}")
     print(f"sentences            {sentences}")

@@ -79,8 +79,16 @@ def make_event():  # type: ignore[no-untyped-def]
     from dyads.model import Actor, Event, Evidence, Mention, Modality, Place, TextSpan
 
     def build(  # type: ignore[no-untyped-def]
-        document_id, source, target, code, date, *, text="", index=0,
-        modality="asserted", place=None,
+        document_id,
+        source,
+        target,
+        code,
+        date,
+        *,
+        text="",
+        index=0,
+        modality="asserted",
+        place=None,
     ):
         def mention(code, start, end):  # type: ignore[no-untyped-def]
             actor = Actor(code, code.title(), code[:3], code[3:6] or None)

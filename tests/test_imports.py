@@ -8,5 +8,7 @@ def test_import_dyads_loads_no_heavy_dependency() -> None:
         "heavy = [m for m in ('spacy', 'duckdb', 'dask', 'fastapi', 'distributed') if m in sys.modules]; "
         "print(','.join(heavy))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip() == ""

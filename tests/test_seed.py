@@ -20,7 +20,9 @@ def seed_events(coder, seed_text):  # type: ignore[no-untyped-def]
 
 def _has(events, source: str, root: str, target: str) -> bool:  # type: ignore[no-untyped-def]
     return any(
-        e.source.actor.code == source and e.root == root and e.target.actor.code == target
+        e.source.actor.code == source
+        and e.root == root
+        and e.target.actor.code == target
         for e in events
     )
 
@@ -43,9 +45,14 @@ def test_seed_people_resolve_across_sentences(seed_events, seed_text) -> None:  
     assert "pronoun" in rules  # "She called for ..."
     for event in osmani:
         words = event.source.span.text(seed_text)
-        assert words in {"she", "She", "President", "Osmani", "President Osmani", "Kosovo"} or (
-            "Osmani" in words
-        )
+        assert words in {
+            "she",
+            "She",
+            "President",
+            "Osmani",
+            "President Osmani",
+            "Kosovo",
+        } or ("Osmani" in words)
 
 
 @pytest.mark.issue(2)

@@ -45,7 +45,8 @@ class Settings:
         "Longest document text coded, in characters; longer ones are rejected.",
     )
     dictionaries: tuple[str, ...] = _setting(
-        (), "Extra folders of actor/verb YAML dictionaries, loaded after the built-in ones."
+        (),
+        "Extra folders of actor/verb YAML dictionaries, loaded after the built-in ones.",
     )
     include_modalities: tuple[str, ...] = _setting(
         ("asserted",), "Event modalities counted as events by default."
@@ -100,7 +101,11 @@ class Settings:
 def _convert(name: str, default: Any, value: Any) -> Any:
     try:
         if isinstance(default, bool):
-            return value if isinstance(value, bool) else str(value).lower() in {"1", "true", "yes"}
+            return (
+                value
+                if isinstance(value, bool)
+                else str(value).lower() in {"1", "true", "yes"}
+            )
         if isinstance(default, int):
             return int(value)
         if isinstance(default, tuple):

@@ -38,23 +38,30 @@ class Coverage:
 
     def most_common(self, n: int = 25) -> dict[str, list[tuple[str, int, str]]]:
         return {
-            kind: [(k, c, self.examples.get(f"{kind}:{k}", "")) for k, c in counter.most_common(n)]
-            for kind, counter in (("verbs", self.verbs), ("nouns", self.nouns), ("names", self.names))
+            kind: [
+                (k, c, self.examples.get(f"{kind}:{k}", ""))
+                for k, c in counter.most_common(n)
+            ]
+            for kind, counter in (
+                ("verbs", self.verbs),
+                ("nouns", self.nouns),
+                ("names", self.names),
+            )
         }
 
 
 def coverage(coder: Coder, documents: Iterable[Document]) -> Coverage:
     """Parse ``documents`` and count the verbs, nouns and names no entry covers."""
     from dyads.actors.context import resolve_context
-    from dyads.nlp import parse
-
-    from dyads.nlp import load_pipeline
+    from dyads.nlp import load_pipeline, parse
 
     nlp = load_pipeline(coder.settings.model, entities=True)
     result = Coverage()
     ready = [d for d in documents if isinstance(coder.check(d), Document)]
     for document, doc in zip(
-        ready, parse(nlp, (d.text for d in ready), coder.settings.batch_size), strict=True
+        ready,
+        parse(nlp, (d.text for d in ready), coder.settings.batch_size),
+        strict=True,
     ):
         result.documents += 1
         found = resolve_context(doc, coder.matcher.match(doc, document.date))
@@ -72,21 +79,33 @@ def coverage(coder: Coder, documents: Iterable[Document]) -> Coverage:
 def _count_trigger(coder: Coder, token, found, result: Coverage, example: str) -> None:  # type: ignore[no-untyped-def]
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB" and not coder.verbs.entries("verb", lemma):
-        subject = any(found.at(c.i) for c in token.children if c.dep_ in {"nsubj", "agent"})
-        target = any(found.at(c.i) for c in token.children if c.dep_ in _LINKING_DEPS) or any(
-            found.at(g.i) for c in token.children if c.dep_ == "prep" for g in c.children
+        subject = any(
+            found.at(c.i) for c in token.children if c.dep_ in {"nsubj", "agent"}
+        )
+        target = any(
+            found.at(c.i) for c in token.children if c.dep_ in _LINKING_DEPS
+        ) or any(
+            found.at(g.i)
+            for c in token.children
+            if c.dep_ == "prep"
+            for g in c.children
         )
         if subject and target:
             _add(result, "verbs", result.verbs, lemma, example)
     elif token.pos_ == "NOUN" and not coder.verbs.entries("noun", lemma):
         owner = any(found.at(c.i) for c in token.children if c.dep_ == "poss")
         target = any(
-            found.at(g.i) for c in token.children if c.dep_ == "prep" for g in c.children
+            found.at(g.i)
+            for c in token.children
+            if c.dep_ == "prep"
+            for g in c.children
         )
         if owner and target:
             _add(result, "nouns", result.nouns, lemma, example)
 
 
-def _add(result: Coverage, kind: str, counter: Counter[str], key: str, example: str) -> None:
+def _add(
+    result: Coverage, kind: str, counter: Counter[str], key: str, example: str
+) -> None:
     counter[key] += 1
     result.examples.setdefault(f"{kind}:{key}", example)

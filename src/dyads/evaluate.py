@@ -62,8 +62,11 @@ class Score:
 
     def as_dict(self) -> dict[str, float | int]:
         return {
-            "tp": self.tp, "fp": self.fp, "fn": self.fn,
-            "precision": round(self.precision, 4), "recall": round(self.recall, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
             "f1": round(self.f1, 4),
         }
 
@@ -74,7 +77,9 @@ class Report:
 
     gold: str
     records: int = 0
-    levels: dict[str, Score] = field(default_factory=lambda: {lv: Score() for lv in LEVELS})
+    levels: dict[str, Score] = field(
+        default_factory=lambda: {lv: Score() for lv in LEVELS}
+    )
     by_lang: dict[str, dict[str, Score]] = field(default_factory=dict)
     by_root: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
     details: list[dict[str, Any]] = field(default_factory=list)
@@ -116,7 +121,9 @@ def read_gold(path: str | Path) -> Iterator[GoldRecord]:
                 expected=tuple(raw.get("expected") or ()),
             )
         except (KeyError, TypeError, ValueError) as exc:
-            raise EvalError(f"Gold file {path}, line {number}: not a gold record ({exc})") from None
+            raise EvalError(
+                f"Gold file {path}, line {number}: not a gold record ({exc})"
+            ) from None
 
 
 def evaluate(
@@ -128,7 +135,9 @@ def evaluate(
     """Code every gold record and score the events against its ``expected`` list."""
     wanted = set(modalities)
     records = list(records)
-    documents = [Document(id=r.id, text=r.text, date=r.date, lang=r.lang) for r in records]
+    documents = [
+        Document(id=r.id, text=r.text, date=r.date, lang=r.lang) for r in records
+    ]
     report = Report(gold=gold_name)
     for record, result in zip(records, code_documents(documents), strict=True):
         report.records += 1

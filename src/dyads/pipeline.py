@@ -14,7 +14,17 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from dyads.config import Settings
-from dyads.model import Coded, Document, Event, Evidence, Mention, Modality, Rejection, Sentence, TextSpan
+from dyads.model import (
+    Coded,
+    Document,
+    Event,
+    Evidence,
+    Mention,
+    Modality,
+    Rejection,
+    Sentence,
+    TextSpan,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -69,7 +79,9 @@ class Coder:
 
         return check(document, self.settings)
 
-    def code_documents(self, documents: Iterable[Document]) -> Iterator[Coded | Rejection]:
+    def code_documents(
+        self, documents: Iterable[Document]
+    ) -> Iterator[Coded | Rejection]:
         """One Coded or Rejection per input document, in input order."""
         from dyads.nlp import parse
 
@@ -82,19 +94,32 @@ class Coder:
         if batch:
             yield from self._code_batch(batch, parse)
 
-    def _code_batch(self, batch: list[Document | Rejection], parse: object) -> Iterator[Coded | Rejection]:
+    def _code_batch(
+        self, batch: list[Document | Rejection], parse: object
+    ) -> Iterator[Coded | Rejection]:
         from dyads.nlp import parse as parse_texts
 
         ready = [d for d in batch if isinstance(d, Document)]
-        docs = iter(parse_texts(self.nlp, (d.text for d in ready), self.settings.batch_size, self.settings.n_process))
+        docs = iter(
+            parse_texts(
+                self.nlp,
+                (d.text for d in ready),
+                self.settings.batch_size,
+                self.settings.n_process,
+            )
+        )
         for item in batch:
             if isinstance(item, Rejection):
                 yield item
                 continue
             try:
                 yield self.code_parsed(item, next(docs))
-            except RecursionError as exc:  # pathological parse trees: reject, never crash
-                yield Rejection(item.id, _unparseable(), f"parse too deep: {exc}", item.source, item)
+            except (
+                RecursionError
+            ) as exc:  # pathological parse trees: reject, never crash
+                yield Rejection(
+                    item.id, _unparseable(), f"parse too deep: {exc}", item.source, item
+                )
 
     def code_parsed(self, document: Document, doc: Doc) -> Coded:
         """Code a document that spaCy has already parsed."""
@@ -109,7 +134,9 @@ class Coder:
         events: list[Event] = []
         triggers = self.events.triggers(doc)
         for sent, index in spans:
-            here = triggers[bisect_left(triggers, sent.start) : bisect_left(triggers, sent.end)]
+            here = triggers[
+                bisect_left(triggers, sent.start) : bisect_left(triggers, sent.end)
+            ]
             if not here:
                 continue
             raw_events = self.events.code_sentence(sent, found, here)
@@ -119,7 +146,11 @@ class Coder:
             dating = resolve_date(sent.text, document.date)
             place = self.places.resolve(document, sentence) if self.places else None
             for raw in raw_events:
-                events.append(self._event(document, doc, sentence, raw, dating, place, sentence_of))
+                events.append(
+                    self._event(
+                        document, doc, sentence, raw, dating, place, sentence_of
+                    )
+                )
         return Coded(document, sentences, mentions, tuple(_dedupe(events)))
 
     def _event(self, document, doc, sentence, raw, dating, place, sentence_of) -> Event:  # type: ignore[no-untyped-def]
@@ -138,13 +169,23 @@ class Coder:
         evidence = Evidence(
             trigger=trigger_span,
             sentence=sentence.span,
-            rule_id=f"{raw.rule}; modality: {cue}" + (f"; date: '{dating.expression}'" if dating.expression else ""),
-            dictionary_entries=tuple(dict.fromkeys((raw.entry_id, *raw.source.entries, *raw.target.entries))),
+            rule_id=f"{raw.rule}; modality: {cue}"
+            + (f"; date: '{dating.expression}'" if dating.expression else ""),
+            dictionary_entries=tuple(
+                dict.fromkeys((raw.entry_id, *raw.source.entries, *raw.target.entries))
+            ),
             confidence=_confidence(raw, modality),
             attributed_to=speaker.span if speaker else None,
         )
         return Event(
-            id=event_id(document.id, sentence.index, trigger_span.start, source.actor.code, target.actor.code, cameo.code),
+            id=event_id(
+                document.id,
+                sentence.index,
+                trigger_span.start,
+                source.actor.code,
+                target.actor.code,
+                cameo.code,
+            ),
             document_id=document.id,
             sentence_index=sentence.index,
             source=source,
@@ -157,7 +198,9 @@ class Coder:
             plover_mode=cameo.plover_mode,
             modality=modality,
             evidence=evidence,
-            date=dating.date if modality is not Modality.HISTORICAL or dating.date else None,
+            date=dating.date
+            if modality is not Modality.HISTORICAL or dating.date
+            else None,
             place=place,
             coder=self.version,
         )
@@ -169,7 +212,11 @@ def _confidence(raw: RawEvent, modality: Modality) -> float:
     for found in (raw.source, raw.target):
         if found.rule in {"pronoun", "definite-title"}:
             score -= 0.1
-        elif found.rule in {"sector-only", "sector-in-document-country", "domestic-target"}:
+        elif found.rule in {
+            "sector-only",
+            "sector-in-document-country",
+            "domestic-target",
+        }:
             score -= 0.15
     if raw.speaker is not None:
         score -= 0.1

@@ -10,7 +10,10 @@ from dyads.model import Event, Modality
 
 
 def _triples(events: list[Event]) -> set[tuple[str, str, str]]:
-    return {(e.source.actor.code, e.root, e.target.actor.code if e.target else "-") for e in events}
+    return {
+        (e.source.actor.code, e.root, e.target.actor.code if e.target else "-")
+        for e in events
+    }
 
 
 def _has(events: list[Event], source: str, root: str, target: str) -> bool:
@@ -24,17 +27,23 @@ def _has(events: list[Event], source: str, root: str, target: str) -> bool:
 
 
 def test_code_subject_verb_object_with_composed_actors(coder) -> None:
-    events = coder.code_text("Serbian police arrested two Albanian journalists near the border.")
+    events = coder.code_text(
+        "Serbian police arrested two Albanian journalists near the border."
+    )
     assert _has(events, "SRBCOP", "17", "ALBMED"), _triples(events)
 
 
 def test_code_passive_agent_is_the_source(coder) -> None:
-    events = coder.code_text("The Albanian Prime Minister was received by the President of Kosovo.")
+    events = coder.code_text(
+        "The Albanian Prime Minister was received by the President of Kosovo."
+    )
     assert _has(events, "KSVGOV", "04", "ALBGOV"), _triples(events)
 
 
 def test_code_conjoined_actors_give_one_event_per_pair(coder) -> None:
-    events = coder.code_text("Germany and France condemned Russia and Belarus on Monday.")
+    events = coder.code_text(
+        "Germany and France condemned Russia and Belarus on Monday."
+    )
     for source in ("DEU", "FRA"):
         for target in ("RUS", "BLR"):
             assert _has(events, source, "11", target), _triples(events)
@@ -66,7 +75,9 @@ def test_code_reported_speech_keeps_speaker_and_accuses(coder) -> None:
 
 
 def test_code_plain_attribution_is_not_an_accusation(coder) -> None:
-    events = coder.code_text("Reuters reported that Serbia threatened Croatian fishermen.")
+    events = coder.code_text(
+        "Reuters reported that Serbia threatened Croatian fishermen."
+    )
     assert any(e.source.actor.code == "SRBGOV" for e in events), _triples(events)
     assert not any(e.code == "112" for e in events), _triples(events)
 
@@ -99,7 +110,9 @@ def test_code_person_role_depends_on_event_date(coder) -> None:
         ("Serbian troops attacked Croatian positions.", Modality.ASSERTED),
     ],
 )
-def test_code_modality_is_read_from_the_parse(coder, text: str, modality: Modality) -> None:
+def test_code_modality_is_read_from_the_parse(
+    coder, text: str, modality: Modality
+) -> None:
     events = coder.code_text(text)
     assert events, text
     assert events[0].modality is modality
@@ -122,7 +135,9 @@ def test_code_promised_threatened_refused_acts_as_cameo_does(coder, text, root) 
 
 
 def test_code_dates_events_from_document_date(coder) -> None:
-    events = coder.code_text("Egypt accused Ethiopia of stalling yesterday.", date=dt.date(2024, 3, 6))
+    events = coder.code_text(
+        "Egypt accused Ethiopia of stalling yesterday.", date=dt.date(2024, 3, 6)
+    )
     assert events and events[0].date == dt.date(2024, 3, 5)
     undated = coder.code_text("Egypt accused Ethiopia of stalling yesterday.")
     assert undated and undated[0].date is None
@@ -140,13 +155,20 @@ def test_code_evidence_spans_point_at_their_words(coder) -> None:
 
 
 def test_code_joint_act_of_conjoined_actors_goes_both_ways(coder) -> None:
-    events = coder.code_text("Armenia and Azerbaijan signed a peace treaty in Washington.")
-    assert _has(events, "ARM", "05", "AZE") or _has(events, "ARM", "03", "AZE"), _triples(events)
+    events = coder.code_text(
+        "Armenia and Azerbaijan signed a peace treaty in Washington."
+    )
+    assert _has(events, "ARM", "05", "AZE") or _has(events, "ARM", "03", "AZE"), (
+        _triples(events)
+    )
     assert any(e.source.actor.code.startswith("AZE") for e in events), _triples(events)
 
 
 def test_code_event_noun_takes_the_subject_of_its_verb(coder) -> None:
-    events = coder.code_text("Kurdish rebels staged attacks against Turkish troops on Sunday.")
-    assert any(e.root in {"18", "19"} and e.target and e.target.actor.code == "TURMIL" for e in events), (
-        _triples(events)
+    events = coder.code_text(
+        "Kurdish rebels staged attacks against Turkish troops on Sunday."
     )
+    assert any(
+        e.root in {"18", "19"} and e.target and e.target.actor.code == "TURMIL"
+        for e in events
+    ), _triples(events)

@@ -18,7 +18,9 @@ RELEASE = dt.date(2023, 6, 28)  # a Wednesday
         ("Talks resumed on March 30, 2021 in Geneva.", dt.date(2021, 3, 30)),
     ],
 )
-def test_resolve_date_reads_sentence_expressions(sentence: str, expected: dt.date) -> None:
+def test_resolve_date_reads_sentence_expressions(
+    sentence: str, expected: dt.date
+) -> None:
     assert resolve_date(sentence, RELEASE).date == expected
 
 
@@ -33,7 +35,9 @@ def test_resolve_date_with_full_date_dates_undated_documents() -> None:
 
 def test_resolve_date_day_after_release_means_last_year() -> None:
     january = dt.date(2024, 1, 5)
-    assert resolve_date("The talks of 28 December failed.", january).date == dt.date(2023, 12, 28)
+    assert resolve_date("The talks of 28 December failed.", january).date == dt.date(
+        2023, 12, 28
+    )
 
 
 def test_resolve_date_marks_old_years_historical() -> None:

@@ -40,7 +40,11 @@ def resolve_context(doc: Doc, index: Found_index) -> Found_index:
     groups: list[Found] = []  # states, organisations and groups, for "it"/"they"
     resolved = Found_index(modifiers=set(index.modifiers))
     title_heads = _title_heads(doc, index)
-    known = {head for head, fs in index.by_head.items() if any(f.kind == "person" for f in fs)}
+    known = {
+        head
+        for head, fs in index.by_head.items()
+        if any(f.kind == "person" for f in fs)
+    }
     for i in _candidates(doc, index):
         token = doc[i]
         if i in resolved.by_head or i in resolved.by_token:
@@ -101,8 +105,14 @@ def _resolve_found(
         # document states the role, which beats the dictionary's dates.
         start = min(found.start, *(t.i for t in name.subtree if t.dep_ == "compound"))
         return Found(
-            start, name.i + 1, name.i, found.actor, "title", found.entries,
-            "title-person", title=found.title,
+            start,
+            name.i + 1,
+            name.i,
+            found.actor,
+            "title",
+            found.entries,
+            "title-person",
+            title=found.title,
         )
     if found.kind == "sector":
         if doc[found.head].lower_ in {"president", "minister", "chancellor"} or (
@@ -131,7 +141,11 @@ def _introduce(
     if found.kind in {"composed", "sector", "igo"}:
         for child in head.children:
             if child.dep_ == "appos" and child.pos_ == "PROPN":
-                start = min(t.i for t in child.subtree if t.dep_ in {"compound", "appos"} or t.i == child.i)
+                start = min(
+                    t.i
+                    for t in child.subtree
+                    if t.dep_ in {"compound", "appos"} or t.i == child.i
+                )
                 end = child.i + 1
                 person = Found(
                     start,
@@ -175,7 +189,11 @@ def _resolve_unmatched(
     if token.pos_ == "PROPN" and token.lower_ in aliases and token.dep_ != "compound":
         earlier = aliases[token.lower_]
         start = token.i
-        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i:
+        while (
+            start > 0
+            and doc[start - 1].dep_ == "compound"
+            and doc[start - 1].head.i == token.i
+        ):
             start -= 1
         return Found(
             start,
@@ -188,12 +206,22 @@ def _resolve_unmatched(
             title=earlier.title,
             antecedent=(earlier.start, earlier.end),
         )
-    if token.lower_ in _GROUP_PRONOUNS and token.dep_ in {"nsubj", "nsubjpass"} and groups:
+    if (
+        token.lower_ in _GROUP_PRONOUNS
+        and token.dep_ in {"nsubj", "nsubjpass"}
+        and groups
+    ):
         earlier = groups[-1]
         if doc[earlier.head].sent.start >= _previous_sentence_start(doc, token):
             return Found(
-                token.i, token.i + 1, token.i, earlier.actor, "pronoun", earlier.entries,
-                "group-pronoun", antecedent=(earlier.start, earlier.end),
+                token.i,
+                token.i + 1,
+                token.i,
+                earlier.actor,
+                "pronoun",
+                earlier.entries,
+                "group-pronoun",
+                antecedent=(earlier.start, earlier.end),
             )
     if token.lower_ in _PERSON_PRONOUNS and token.dep_ != "poss" and people:
         earlier = people[-1]
@@ -216,7 +244,10 @@ def _title_heads(doc: Doc, index: Found_index) -> set[int]:
     heads = set()
     for head, found in index.by_head.items():
         token = doc[head]
-        if any(f.kind in {"sector", "composed", "igo"} for f in found) and token.dep_ == "compound":
+        if (
+            any(f.kind in {"sector", "composed", "igo"} for f in found)
+            and token.dep_ == "compound"
+        ):
             if token.head.pos_ == "PROPN" and token.head.i > token.i:
                 heads.add(head)
     return heads

@@ -108,7 +108,11 @@ class ActorMatcher:
                 attached = start <= owner_start < end or doc[head].is_ancestor(
                     doc[owner_start]
                 )
-                span = (min(start, owner_start), max(end, owner_end)) if attached else (start, end)
+                span = (
+                    (min(start, owner_start), max(end, owner_end))
+                    if attached
+                    else (start, end)
+                )
                 index.add(
                     Found(
                         span[0],
@@ -131,7 +135,9 @@ class ActorMatcher:
                         start,
                         end,
                         head,
-                        Actor(f"---{entry.code}", doc[start:end].text, None, entry.code),
+                        Actor(
+                            f"---{entry.code}", doc[start:end].text, None, entry.code
+                        ),
                         "sector-only",
                         (entry.id,),
                         "sector",
@@ -162,7 +168,9 @@ class ActorMatcher:
         _localise_sectors(index)
         return index
 
-    def _phrases(self, doc: Doc, day: dt.date | None) -> list[tuple[int, int, ActorEntry]]:
+    def _phrases(
+        self, doc: Doc, day: dt.date | None
+    ) -> list[tuple[int, int, ActorEntry]]:
         """Longest dictionary phrase at each token, left to right, no overlaps.
 
         Acronyms that are common words in lower case ("US", "WHO") match only
@@ -173,7 +181,8 @@ class ActorMatcher:
         lower_ids = doc.to_array("LOWER").tolist()
         orth_ids = doc.to_array("ORTH").tolist()
         starts = [
-            i for i, (lo, orth) in enumerate(zip(lower_ids, orth_ids, strict=True))
+            i
+            for i, (lo, orth) in enumerate(zip(lower_ids, orth_ids, strict=True))
             if lo in self._first_lower or orth in self._first_cased
         ]
         if not starts:
@@ -189,7 +198,8 @@ class ActorMatcher:
                 continue  # inside the phrase found before
             i = start
             longest = max(
-                self._longest_lower.get(lowers[i], 0), self._longest_cased.get(texts[i], 0)
+                self._longest_lower.get(lowers[i], 0),
+                self._longest_cased.get(texts[i], 0),
             )
             for size in range(min(longest, n - i), 0, -1):
                 entries = cased.get(tuple(texts[i : i + size])) or phrases.get(
@@ -226,7 +236,9 @@ class ActorMatcher:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         owners_here = _owner_at(doc, pobj, span_of)
-                        (in_owners if child.lower_ == "in" else of_owners).extend(owners_here)
+                        (in_owners if child.lower_ == "in" else of_owners).extend(
+                            owners_here
+                        )
             elif child.dep_ in _MODIFIER_DEPS or start <= child.i < end:
                 candidates.append(child)
         # modifiers inside the phrase itself ("Kosovo Police" matched as one span)
@@ -245,10 +257,14 @@ class ActorMatcher:
         for owner in owners:
             unique.setdefault((owner[1], owner[2]), owner)
         ordered = sorted(unique.values(), key=lambda o: o[1])
-        if len(ordered) > 1:  # "Kosovo Serb citizens": the first owner and its conjuncts
+        if (
+            len(ordered) > 1
+        ):  # "Kosovo Serb citizens": the first owner and its conjuncts
             first = doc[ordered[0][1]]
             conjoined = {t.i for t in first.conjuncts} | {first.i}
-            ordered = [o for o in ordered if any(i in conjoined for i in range(o[1], o[2]))]
+            ordered = [
+                o for o in ordered if any(i in conjoined for i in range(o[1], o[2]))
+            ]
         return ordered
 
 
@@ -294,7 +310,10 @@ def _localise_sectors(index: Found_index) -> None:
     for found in index.all():
         if found.rule == "sector-only" and found.actor.sector:
             found.actor = Actor(
-                f"{home}{found.actor.sector}", found.actor.name, home, found.actor.sector
+                f"{home}{found.actor.sector}",
+                found.actor.name,
+                home,
+                found.actor.sector,
             )
             found.rule = "sector-in-document-country"
 
@@ -332,13 +351,17 @@ def _latest_owner_before(
     return []
 
 
-def _compose(owner: ActorEntry, sector: ActorEntry, day: dt.date | None) -> Actor | None:
+def _compose(
+    owner: ActorEntry, sector: ActorEntry, day: dt.date | None
+) -> Actor | None:
     if owner.kind == "igo":
         return Actor(owner.code, owner.name, None, owner.sector)
     country = owner.country or owner.code[:3]
     if owner.kind == "agent":
         return Actor(owner.code, owner.name, owner.country, owner.sector)
-    return Actor(f"{country}{sector.code}", f"{owner.name} {sector.name}", country, sector.code)
+    return Actor(
+        f"{country}{sector.code}", f"{owner.name} {sector.name}", country, sector.code
+    )
 
 
 def _named_actor(entry: ActorEntry, day: dt.date | None) -> Actor | None:

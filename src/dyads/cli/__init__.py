@@ -40,7 +40,9 @@ class _LazyGroup(click.Group):
         if target is None:
             return None
         module_name, attribute = target.split(":")
-        command: click.Command = getattr(importlib.import_module(module_name), attribute)
+        command: click.Command = getattr(
+            importlib.import_module(module_name), attribute
+        )
         return command
 
 

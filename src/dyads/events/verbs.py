@@ -75,7 +75,9 @@ def _load(extra: tuple[str, ...]) -> VerbDictionary:
 
 def _entry(record: object, path: Path) -> VerbEntry:
     if not isinstance(record, dict) or not {"id", "code", "lemma"} <= record.keys():
-        raise DataFileError(f"Verb file {path}: entry {record!r} needs id, code and lemma")
+        raise DataFileError(
+            f"Verb file {path}: entry {record!r} needs id, code and lemma"
+        )
     for key in ("prep", "particle"):
         if record.get(key) is not None and not isinstance(record[key], str):
             raise DataFileError(

@@ -16,19 +16,39 @@ _MONTHS = {
     m: i
     for i, names in enumerate(
         [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
             ("december", "dec"),
         ],
         start=1,
     )
     for m in names
 }
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WEEKDAYS = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+]
 _MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
-_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(\d{{4}}))?", re.I)
-_MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?", re.I)
+_DAY_MONTH = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(\d{{4}}))?", re.I
+)
+_MONTH_DAY = re.compile(
+    rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?", re.I
+)
 _RELATIVE = re.compile(
     r"\b(today|tonight|this morning|this afternoon|this evening|yesterday|tomorrow|"
     r"last (?:week|month|year)|(?:on |last |this )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
@@ -56,7 +76,9 @@ def resolve_date(sentence: str, document_date: dt.date | None) -> DateResolution
         if m:
             resolved = _absolute(m, day_group, month_group, year_group, document_date)
             if resolved is not None:
-                return DateResolution(resolved, m.group(0), _is_historical(resolved, document_date))
+                return DateResolution(
+                    resolved, m.group(0), _is_historical(resolved, document_date)
+                )
     m = _RELATIVE.search(sentence)
     if m and document_date is not None:
         return DateResolution(_relative(m.group(1).lower(), document_date), m.group(0))
@@ -69,7 +91,11 @@ def resolve_date(sentence: str, document_date: dt.date | None) -> DateResolution
 
 
 def _absolute(
-    m: re.Match[str], day_group: int, month_group: int, year_group: int, document_date: dt.date | None
+    m: re.Match[str],
+    day_group: int,
+    month_group: int,
+    year_group: int,
+    document_date: dt.date | None,
 ) -> dt.date | None:
     day = int(m.group(day_group))
     month = _MONTHS[m.group(month_group).lower().rstrip(".")]
@@ -83,7 +109,11 @@ def _absolute(
         resolved = dt.date(year, month, day)
     except ValueError:
         return None
-    if not m.group(year_group) and document_date is not None and resolved > document_date:
+    if (
+        not m.group(year_group)
+        and document_date is not None
+        and resolved > document_date
+    ):
         try:  # "on 28 December" in a January release means last December
             resolved = resolved.replace(year=year - 1)
         except ValueError:
