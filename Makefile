@@ -14,7 +14,8 @@ $(VENV)/.installed: pyproject.toml
 setup: $(VENV)/.installed
 
 demo: setup
-	$(VENV)/bin/dyads code $(SEED)
+	$(VENV)/bin/dyads ingest $(SEED) --db dyads.duckdb
+	$(VENV)/bin/dyads events --db dyads.duckdb
 
 test: setup
 	bash .ci/services

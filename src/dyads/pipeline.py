@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from dyads.config import Settings
@@ -22,7 +22,6 @@ from dyads.model import (
     Mention,
     Modality,
     Rejection,
-    Sentence,
     TextSpan,
 )
 
@@ -31,6 +30,7 @@ if TYPE_CHECKING:
 
     from dyads.actors.match import Found
     from dyads.events.coder import RawEvent
+    from dyads.nlp.sentences import ParsedSentence
 
 CODER_VERSION = "dyads.rules.v1"
 
@@ -124,26 +124,29 @@ class Coder:
     def code_parsed(self, document: Document, doc: Doc) -> Coded:
         """Code a document that spaCy has already parsed."""
         from dyads.actors.context import resolve_context
-        from dyads.nlp import to_sentences
+        from dyads.nlp.sentences import split_sentences
         from dyads.resolve.dates import resolve_date
 
-        sentences = to_sentences(document.id, doc)
+        parsed = split_sentences(document.id, doc)
+        sentences = tuple(p.sentence for p in parsed)
         found = resolve_context(doc, self.matcher.match(doc, document.date))
-        sentence_of, spans = _sentence_lookup(doc, sentences)
+        sentence_of = _sentence_lookup(parsed)
         mentions = tuple(_mention(f, doc, sentence_of) for f in found.all())
         events: list[Event] = []
         triggers = self.events.triggers(doc)
-        for sent, index in spans:
+        for part in parsed:
             here = triggers[
-                bisect_left(triggers, sent.start) : bisect_left(triggers, sent.end)
+                bisect_left(triggers, part.start) : bisect_left(triggers, part.end)
             ]
             if not here:
                 continue
-            raw_events = self.events.code_sentence(sent, found, here)
+            raw_events = self.events.code_sentence(
+                doc[part.start : part.end], found, here
+            )
             if not raw_events:
                 continue
-            sentence = sentences[index]
-            dating = resolve_date(sent.text, document.date)
+            sentence = part.sentence
+            dating = resolve_date(sentence.span.text(document.text), document.date)
             place = self.places.resolve(document, sentence) if self.places else None
             for raw in raw_events:
                 events.append(
@@ -227,34 +230,31 @@ def _confidence(raw: RawEvent, modality: Modality) -> float:
     return round(min(0.95, max(0.05, score)), 2)
 
 
-def _sentence_lookup(doc: Doc, sentences: tuple[Sentence, ...]):  # type: ignore[no-untyped-def]
-    """``sentence_of(token index)`` and the (spaCy sentence, index) pairs that are Sentences."""
-    by_start = {sentence.span.start: sentence.index for sentence in sentences}
-    spans = []
-    for sent in doc.sents:
-        text = sent.text
-        start = sent.start_char + (len(text) - len(text.lstrip()))
-        if start in by_start:
-            spans.append((sent, by_start[start]))
-    token_starts = [sent.start for sent, _ in spans]
+def _sentence_lookup(parsed: list[ParsedSentence]) -> Callable[[int], int | None]:
+    """``sentence_of(token index)``: the index of the Sentence holding the token."""
+    starts = [p.start for p in parsed]
 
     def sentence_of(token_index: int) -> int | None:
-        position = bisect_right(token_starts, token_index) - 1
-        if position < 0 or token_index >= spans[position][0].end:
+        position = bisect_right(starts, token_index) - 1
+        if position < 0 or token_index >= parsed[position].end:
             return None
-        return int(spans[position][1])
+        return parsed[position].sentence.index
 
-    return sentence_of, spans
+    return sentence_of
+
+
+def _char_span(doc: Doc, start: int, end: int) -> TextSpan:
+    """Character offsets of tokens ``[start, end)`` (cheaper than a spaCy Span)."""
+    last = doc[end - 1]
+    return TextSpan(doc[start].idx, last.idx + len(last))
 
 
 def _mention(found: Found, doc: Doc, sentence_of) -> Mention:  # type: ignore[no-untyped-def]
-    span = doc[found.start : found.end]
     antecedent = None
     if found.antecedent is not None:
-        a = doc[found.antecedent[0] : found.antecedent[1]]
-        antecedent = TextSpan(a.start_char, a.end_char)
+        antecedent = _char_span(doc, *found.antecedent)
     return Mention(
-        TextSpan(span.start_char, span.end_char),
+        _char_span(doc, found.start, found.end),
         sentence_of(found.head) or 0,
         found.actor,
         found.rule,

@@ -187,8 +187,9 @@ class ActorMatcher:
         ]
         if not starts:
             return []
-        lowers = [t.lower_ for t in doc]
-        texts = [t.text for t in doc]
+        strings = doc.vocab.strings
+        lowers = [strings[h] for h in lower_ids]
+        texts = [strings[h] for h in orth_ids]
         phrases, cased = self.dictionary.phrases, self.dictionary.cased_phrases
         found: list[tuple[int, int, ActorEntry]] = []
         n = len(lowers)

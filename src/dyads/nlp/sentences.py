@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dyads.model import Sentence, TextSpan
@@ -10,14 +11,38 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-def to_sentences(document_id: str, doc: Doc) -> tuple[Sentence, ...]:
-    """One Sentence per spaCy sentence, blank ones skipped, offsets into the text."""
-    sentences = []
+@dataclass(frozen=True, slots=True)
+class ParsedSentence:
+    """A Sentence and the range of spaCy tokens ``[start, end)`` it covers."""
+
+    sentence: Sentence
+    start: int
+    end: int
+
+
+def split_sentences(document_id: str, doc: Doc) -> list[ParsedSentence]:
+    """One Sentence per spaCy sentence, blank ones skipped, offsets into the text.
+
+    Offsets come from the sentences' character bounds and slices of the
+    document text, not from ``Span.text``: building the text of a span walks
+    every token, and this runs for every sentence of every document.
+    """
+    text = doc.text
+    parsed: list[ParsedSentence] = []
     for sent in doc.sents:
-        text = sent.text
-        if not text.strip():
+        start, end = sent.start_char, sent.end_char
+        chunk = text[start:end]
+        kept = chunk.strip()
+        if not kept:
             continue
-        start = sent.start_char + (len(text) - len(text.lstrip()))
-        end = sent.end_char - (len(text) - len(text.rstrip()))
-        sentences.append(Sentence(document_id, len(sentences), TextSpan(start, end)))
-    return tuple(sentences)
+        start += len(chunk) - len(chunk.lstrip())
+        sentence = Sentence(
+            document_id, len(parsed), TextSpan(start, start + len(kept))
+        )
+        parsed.append(ParsedSentence(sentence, sent.start, sent.end))
+    return parsed
+
+
+def to_sentences(document_id: str, doc: Doc) -> tuple[Sentence, ...]:
+    """The Sentences of ``doc`` (see :func:`split_sentences`)."""
+    return tuple(p.sentence for p in split_sentences(document_id, doc))
