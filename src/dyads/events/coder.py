@@ -202,6 +202,9 @@ class EventCoder:
             rule = f"{pos}:{entry.id}"
             if not targets and pos == "noun" and not sources:
                 sources = _between(token, actors)
+            joint = len({s.actor.code for s in sources}) > 1
+            if sources and not targets and not joint and entry.code[:2] != "01":
+                targets = _place_target(token, sources[0], actors)
             if sources and not targets and entry.code[:2] in _DOMESTIC_ROOTS:
                 targets = _domestic_target(token, sources[0], entry.code[:2], actors)
             pairs = [(s, t) for s in sources for t in targets]
@@ -416,6 +419,23 @@ def _expand(tokens: list[Token], actors: Found_index) -> list[Found]:
     return found
 
 
+def _place_target(token: Token, source: Found, actors: Found_index) -> list[Found]:
+    """A foreign country where the act happens, when nobody else is named.
+
+    "Israel will evacuate all settlements in the Gaza Strip", "troops deployed
+    in Bosnia": CAMEO coders take the place's country as the target.
+    """
+    for t in (token, *[c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]):
+        for prep in t.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"in", "into", "inside"}:
+                for p in prep.children:
+                    for f in actors.at(p.i):
+                        # a country, not a capital: "met in Brussels" names a venue
+                        if f.kind == "country" and f.actor.country != source.actor.country:
+                            return [f]
+    return []
+
+
 def _domestic_target(
     token: Token, source: Found, root: str, actors: Found_index
 ) -> list[Found]:
@@ -475,7 +495,10 @@ def _others(targets: list[Found], sources: list[Found]) -> list[Found]:
         t
         for t in targets
         if t.actor.code not in codes
-        and not (t.rule == "composed-by-context" and t.actor.country in countries)
+        and not (
+            t.rule in {"composed-by-context", "sector-in-document-country"}
+            and t.actor.country in countries
+        )
     ]
 
 
