@@ -21,6 +21,7 @@ from dyads.model import (
     Evidence,
     Mention,
     Modality,
+    Reason,
     Rejection,
     TextSpan,
 )
@@ -48,6 +49,7 @@ class Coder:
         from dyads.events.ontology import Ontology
         from dyads.events.verbs import VerbDictionary
         from dyads.nlp import load_pipeline
+        from dyads.resolve.places import PlaceResolver
 
         self.settings = settings or Settings.load()
         self.nlp = load_pipeline(self.settings.model)
@@ -58,7 +60,7 @@ class Coder:
         quads = {c.code: c.quad_class for c in self.ontology.codes()}
         embedding = EmbeddingRules.load(self.settings.dictionaries)
         self.events = EventCoder(self.verbs, quads, embedding)
-        self.places = _load_places()
+        self.places = PlaceResolver.load()
 
     @property
     def dictionaries_hash(self) -> str:
@@ -118,7 +120,11 @@ class Coder:
                 RecursionError
             ) as exc:  # pathological parse trees: reject, never crash
                 yield Rejection(
-                    item.id, _unparseable(), f"parse too deep: {exc}", item.source, item
+                    item.id,
+                    Reason.UNPARSEABLE,
+                    f"parse too deep: {exc}",
+                    item.source,
+                    item,
                 )
 
     def code_parsed(self, document: Document, doc: Doc) -> Coded:
@@ -147,7 +153,7 @@ class Coder:
                 continue
             sentence = part.sentence
             dating = resolve_date(sentence.span.text(document.text), document.date)
-            place = self.places.resolve(document, sentence) if self.places else None
+            place = self.places.resolve(document, sentence)
             for raw in raw_events:
                 events.append(
                     self._event(
@@ -268,17 +274,3 @@ def _dedupe(events: list[Event]) -> Iterator[Event]:
         if event.id not in seen:
             seen.add(event.id)
             yield event
-
-
-def _unparseable():  # type: ignore[no-untyped-def]
-    from dyads.model import Reason
-
-    return Reason.UNPARSEABLE
-
-
-def _load_places():  # type: ignore[no-untyped-def]
-    try:
-        from dyads.resolve.places import PlaceResolver
-    except ImportError:
-        return None
-    return PlaceResolver.load()

@@ -19,10 +19,11 @@ afterwards by :mod:`dyads.actors.context`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]
 
 from dyads.actors.dictionary import ActorDictionary, ActorEntry
 from dyads.model import Actor
@@ -319,7 +320,7 @@ def _localise_sectors(index: Found_index) -> None:
             found.rule = "sector-in-document-country"
 
 
-def _longest_by_first(phrases: dict[tuple[str, ...], object]) -> dict[str, int]:
+def _longest_by_first(phrases: Mapping[tuple[str, ...], object]) -> dict[str, int]:
     """Longest phrase per first token; phrases must start with a word, not "-"."""
     longest: dict[str, int] = {}
     for phrase in phrases:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Iterator
 
 import click
 
@@ -81,7 +82,7 @@ def code(
     rejected: Counter[str] = Counter()
     coded: list[Coded] = []
 
-    def documents():  # type: ignore[no-untyped-def]
+    def documents() -> Iterator[Document | Rejection]:
         for item in read(sources, settings):
             if isinstance(item, Rejection):
                 yield item

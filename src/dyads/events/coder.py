@@ -146,7 +146,7 @@ class EventCoder:
         self.quads = quads
         self.embedding = embedding
         self.conflict_roots = frozenset(c[:2] for c, q in quads.items() if q >= 3)
-        from spacy.strings import hash_string
+        from spacy.strings import hash_string  # type: ignore[attr-defined]
 
         self._trigger_ids = (
             frozenset(
@@ -431,7 +431,10 @@ def _place_target(token: Token, source: Found, actors: Found_index) -> list[Foun
                 for p in prep.children:
                     for f in actors.at(p.i):
                         # a country, not a capital: "met in Brussels" names a venue
-                        if f.kind == "country" and f.actor.country != source.actor.country:
+                        if (
+                            f.kind == "country"
+                            and f.actor.country != source.actor.country
+                        ):
                             return [f]
     return []
 
