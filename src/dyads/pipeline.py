@@ -21,8 +21,10 @@ from dyads.model import (
     Evidence,
     Mention,
     Modality,
+    Place,
     Reason,
     Rejection,
+    Sentence,
     TextSpan,
 )
 
@@ -32,6 +34,8 @@ if TYPE_CHECKING:
     from dyads.actors.match import Found
     from dyads.events.coder import RawEvent
     from dyads.nlp.sentences import ParsedSentence
+    from dyads.nlp.tree import Tree
+    from dyads.resolve.dates import DateResolution
 
 CODER_VERSION = "dyads.rules.v1"
 
@@ -131,49 +135,61 @@ class Coder:
         """Code a document that spaCy has already parsed."""
         from dyads.actors.context import resolve_context
         from dyads.nlp.sentences import split_sentences
+        from dyads.nlp.tree import Tree
         from dyads.resolve.dates import resolve_date
 
         parsed = split_sentences(document.id, doc)
         sentences = tuple(p.sentence for p in parsed)
         found = resolve_context(doc, self.matcher.match(doc, document.date))
         sentence_of = _sentence_lookup(parsed)
-        mentions = tuple(_mention(f, doc, sentence_of) for f in found.all())
         events: list[Event] = []
-        triggers = self.events.triggers(doc)
-        for part in parsed:
-            here = triggers[
-                bisect_left(triggers, part.start) : bisect_left(triggers, part.end)
-            ]
-            if not here:
-                continue
-            raw_events = self.events.code_sentence(
-                doc[part.start : part.end], found, here
-            )
-            if not raw_events:
-                continue
-            sentence = part.sentence
-            dating = resolve_date(sentence.span.text(document.text), document.date)
-            place = self.places.resolve(document, sentence)
-            for raw in raw_events:
-                events.append(
-                    self._event(
-                        document, doc, sentence, raw, dating, place, sentence_of
-                    )
+        # One tree shared by every sentence's rules (see nlp/tree.py).
+        with Tree(doc) as tree:
+            mentions = tuple(_mention(f, tree, sentence_of) for f in found.all())
+            triggers = self.events.triggers(doc)
+            for part in parsed:
+                here = triggers[
+                    bisect_left(triggers, part.start) : bisect_left(triggers, part.end)
+                ]
+                if not here:
+                    continue
+                raw_events = self.events.code_sentence(
+                    doc[part.start : part.end], found, here, tree
                 )
+                if not raw_events:
+                    continue
+                sentence = part.sentence
+                dating = resolve_date(sentence.span.text(document.text), document.date)
+                place = self.places.resolve(document, sentence)
+                for raw in raw_events:
+                    events.append(
+                        self._event(
+                            document, tree, sentence, raw, dating, place, sentence_of
+                        )
+                    )
         return Coded(document, sentences, mentions, tuple(_dedupe(events)))
 
-    def _event(self, document, doc, sentence, raw, dating, place, sentence_of) -> Event:  # type: ignore[no-untyped-def]
+    def _event(
+        self,
+        document: Document,
+        tree: Tree,
+        sentence: Sentence,
+        raw: RawEvent,
+        dating: DateResolution,
+        place: Place | None,
+        sentence_of: Callable[[int], int | None],
+    ) -> Event:
         from dyads.events.coder import event_id
         from dyads.events.modality import modality_of
 
         cameo = self.ontology.cameo(raw.code)
-        trigger = doc[raw.trigger]
+        trigger = tree[raw.trigger]
         modality, cue = modality_of(trigger, dating.historical)
         if raw.intended and modality is Modality.FUTURE:
             modality, cue = Modality.ASSERTED, f"stated intention ({cue})"
-        source = _mention(raw.source, doc, sentence_of)
-        target = _mention(raw.target, doc, sentence_of)
-        speaker = _mention(raw.speaker, doc, sentence_of) if raw.speaker else None
+        source = _mention(raw.source, tree, sentence_of)
+        target = _mention(raw.target, tree, sentence_of)
+        speaker = _mention(raw.speaker, tree, sentence_of) if raw.speaker else None
         trigger_span = TextSpan(trigger.idx, trigger.idx + len(trigger.text))
         evidence = Evidence(
             trigger=trigger_span,
@@ -249,18 +265,18 @@ def _sentence_lookup(parsed: list[ParsedSentence]) -> Callable[[int], int | None
     return sentence_of
 
 
-def _char_span(doc: Doc, start: int, end: int) -> TextSpan:
+def _char_span(tree: Tree, start: int, end: int) -> TextSpan:
     """Character offsets of tokens ``[start, end)`` (cheaper than a spaCy Span)."""
-    last = doc[end - 1]
-    return TextSpan(doc[start].idx, last.idx + len(last))
+    last = tree[end - 1]
+    return TextSpan(tree[start].idx, last.idx + len(last.text))
 
 
-def _mention(found: Found, doc: Doc, sentence_of) -> Mention:  # type: ignore[no-untyped-def]
+def _mention(found: Found, tree: Tree, sentence_of) -> Mention:  # type: ignore[no-untyped-def]
     antecedent = None
     if found.antecedent is not None:
-        antecedent = _char_span(doc, *found.antecedent)
+        antecedent = _char_span(tree, *found.antecedent)
     return Mention(
-        _char_span(doc, found.start, found.end),
+        _char_span(tree, found.start, found.end),
         sentence_of(found.head) or 0,
         found.actor,
         found.rule,

@@ -33,7 +33,9 @@ from dyads.events.verbs import VerbDictionary, VerbEntry
 from dyads.model import Actor
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
+
+    from dyads.nlp.tree import Node, Tree
 
 _TARGET_PREPS = {
     "with",
@@ -176,15 +178,26 @@ class EventCoder:
         ]
 
     def code_sentence(
-        self, sent: Span, actors: Found_index, triggers: list[int] | None = None
+        self,
+        sent: Span,
+        actors: Found_index,
+        triggers: list[int] | None = None,
+        tree: Tree | None = None,
     ) -> list[RawEvent]:
-        """Events of one sentence; ``triggers`` (from :meth:`triggers`) saves a scan."""
+        """Events of one sentence; ``triggers`` (from :meth:`triggers`) saves a scan.
+
+        ``tree`` is the document's :class:`~dyads.nlp.tree.Tree`, shared by all
+        its sentences (made here when not given).
+        """
+        from dyads.nlp.tree import Tree
+
         events: list[RawEvent] = []
         used_nouns: set[int] = set()
-        doc = sent.doc
+        if tree is None:
+            tree = Tree(sent.doc)
         indices = range(sent.start, sent.end) if triggers is None else triggers
         for i in indices:
-            token = doc[i]
+            token = tree[i]
             pos = _POS.get(token.pos_)
             if pos is None or token.i in used_nouns:
                 continue
@@ -231,10 +244,10 @@ class EventCoder:
                         speech,
                     )
                 )
-        events = _unique([self._embedded(sent.doc, e, actors) for e in events])
+        events = _unique([self._embedded(tree, e, actors) for e in events])
         return events + list(self._accusations(events))
 
-    def _embedded(self, doc: Doc, event: RawEvent, actors: Found_index) -> RawEvent:
+    def _embedded(self, tree: Tree, event: RawEvent, actors: Found_index) -> RawEvent:
         """The governing act when the event is promised, threatened, refused...
 
         Intentions, threats and refusals keep the embedded act's actors ("Iran
@@ -242,7 +255,7 @@ class EventCoder:
         made to someone: "Chile urged Peru to resume talks with Bolivia" is
         Chile -> Peru, the addressee being the embedded act's source.
         """
-        found = self.embedding.find(doc[event.trigger], self.quads.get(event.code, 1))
+        found = self.embedding.find(tree[event.trigger], self.quads.get(event.code, 1))
         if found is None:
             return event
         cue = (
@@ -264,7 +277,7 @@ class EventCoder:
         )
 
     def _best_entry(
-        self, token: Token, pos: str
+        self, token: Node, pos: str
     ) -> tuple[VerbEntry | None, int | None]:
         candidates = self.verbs.entries(pos, token.lemma_.lower())
         if not candidates and pos == "verb":
@@ -329,14 +342,14 @@ class _Frame:
     """What hangs on a trigger token, read once and checked against every entry."""
 
     particles: frozenset[str]
-    preps: dict[str, tuple[Token, ...]]
-    objects: tuple[Token, ...]
+    preps: dict[str, tuple[Node, ...]]
+    objects: tuple[Node, ...]
     passive: bool
 
     @classmethod
-    def of(cls, token: Token) -> _Frame:
+    def of(cls, token: Node) -> _Frame:
         particles, objects = set(), []
-        preps: dict[str, list[Token]] = {}
+        preps: dict[str, list[Node]] = {}
         for c in token.children:
             dep = c.dep_
             if dep == "prt":
@@ -380,13 +393,13 @@ class _Frame:
         return False, None
 
 
-def _is_passive(token: Token) -> bool:
+def _is_passive(token: Node) -> bool:
     return any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children) or (
         token.tag_ == "VBN" and token.dep_ in {"acl", "relcl"}
     )
 
 
-def _expand(tokens: list[Token], actors: Found_index) -> list[Found]:
+def _expand(tokens: list[Node], actors: Found_index) -> list[Found]:
     """Actors at the tokens and their conjuncts.
 
     A noun with no actor of its own takes the one that modifies it ("Croatian
@@ -419,7 +432,7 @@ def _expand(tokens: list[Token], actors: Found_index) -> list[Found]:
     return found
 
 
-def _place_target(token: Token, source: Found, actors: Found_index) -> list[Found]:
+def _place_target(token: Node, source: Found, actors: Found_index) -> list[Found]:
     """A foreign country where the act happens, when nobody else is named.
 
     "Israel will evacuate all settlements in the Gaza Strip", "troops deployed
@@ -440,7 +453,7 @@ def _place_target(token: Token, source: Found, actors: Found_index) -> list[Foun
 
 
 def _domestic_target(
-    token: Token, source: Found, root: str, actors: Found_index
+    token: Node, source: Found, root: str, actors: Found_index
 ) -> list[Found]:
     """The people (or government) of the place the act happens in, else the source's."""
     country = None
@@ -462,7 +475,7 @@ def _domestic_target(
     ]
 
 
-def _between(token: Token, actors: Found_index) -> list[Found]:
+def _between(token: Node, actors: Found_index) -> list[Found]:
     """Actors of "between X and Y" (or "among") on an event noun."""
     return _expand(
         [
@@ -481,7 +494,7 @@ def _countryless(found: Found) -> bool:
     return found.rule in {"sector-only", "sector-in-document-country"}
 
 
-def _inside_name(token: Token, actors: Found_index) -> bool:
+def _inside_name(token: Node, actors: Found_index) -> bool:
     found = actors.by_token.get(token.i)
     return (
         found is not None
@@ -505,7 +518,7 @@ def _others(targets: list[Found], sources: list[Found]) -> list[Found]:
     ]
 
 
-def _subjects(token: Token) -> tuple[list[Token], bool]:
+def _subjects(token: Node) -> tuple[list[Node], bool]:
     """Subject tokens and whether they came from a ``by`` agent (passive)."""
     seen = 0
     while seen < 5:
@@ -535,7 +548,7 @@ def _subjects(token: Token) -> tuple[list[Token], bool]:
 
 
 def _verb_arguments(
-    token: Token, entry: VerbEntry, actors: Found_index
+    token: Node, entry: VerbEntry, actors: Found_index
 ) -> tuple[list[Found], list[Found], bool]:
     passive = _is_passive(token)
     subj_tokens, _ = _subjects(token)
@@ -640,7 +653,7 @@ def _verb_arguments(
 
 
 def _noun_arguments(
-    token: Token, actors: Found_index
+    token: Node, actors: Found_index
 ) -> tuple[list[Found], list[Found], bool]:
     sources: list[Found] = []
     targets: list[Found] = []
@@ -696,7 +709,7 @@ def _noun_arguments(
     return sources, targets, True
 
 
-def _targets_below(tokens: list[Token], actors: Found_index) -> list[Found]:
+def _targets_below(tokens: list[Node], actors: Found_index) -> list[Found]:
     """Targets of "against/on" phrases hanging one clause lower.
 
     "attacks by groups supported by X against Y": the parser often attaches
@@ -715,7 +728,7 @@ def _targets_below(tokens: list[Token], actors: Found_index) -> list[Found]:
 
 
 def _nearest_in(
-    tokens: list[Token], actors: Found_index, exclude: set[str]
+    tokens: list[Node], actors: Found_index, exclude: set[str]
 ) -> list[Found]:
     """Actors inside the object phrases, nearest to the trigger first (breadth first)."""
     queue = list(tokens)
@@ -739,7 +752,7 @@ def _nearest_in(
     return []
 
 
-def _speaker(token: Token, actors: Found_index) -> tuple[Found | None, str | None]:
+def _speaker(token: Node, actors: Found_index) -> tuple[Found | None, str | None]:
     """The speaker of reported speech that governs ``token``, and the verb of saying."""
     current = token
     for _ in range(6):

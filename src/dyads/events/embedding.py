@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from dyads.datafiles import data_files, of_kind, read_valid
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from dyads.nlp.tree import Node
 
 _FUTURE_AUX = {"will", "shall", "'ll"}
 _EMBEDDING_DEPS = {"xcomp", "ccomp", "pobj", "pcomp", "dobj", "advcl"}
@@ -43,7 +43,7 @@ class Embedding:
     """Why an event is recoded: the family, and the governor token (None: future tense)."""
 
     family: Family
-    governor: Token | None
+    governor: Node | None
 
 
 class EmbeddingRules:
@@ -56,7 +56,7 @@ class EmbeddingRules:
     def load(cls, extra_folders: Sequence[str | Path] = ()) -> EmbeddingRules:
         return _load(tuple(str(f) for f in extra_folders))
 
-    def find(self, trigger: Token, quad: int) -> Embedding | None:
+    def find(self, trigger: Node, quad: int) -> Embedding | None:
         """The governing act of ``trigger``, if it is promised, threatened..."""
         token = trigger
         for _ in range(3):

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from dyads.model import Modality
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from dyads.nlp.tree import Node
 
 _NEGATORS = {"not", "n't", "never", "no", "neither", "nor"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -55,7 +55,7 @@ _HYPOTHETICAL_GOVERNORS = {
 _CONDITIONAL_MARKS = {"if", "unless", "whether"}
 
 
-def modality_of(trigger: Token, historical: bool = False) -> tuple[Modality, str]:
+def modality_of(trigger: Node, historical: bool = False) -> tuple[Modality, str]:
     """The modality of the event at ``trigger`` and the cue that decided it."""
     for token in _governing_chain(trigger):
         for child in token.children:
@@ -99,7 +99,7 @@ def modality_of(trigger: Token, historical: bool = False) -> tuple[Modality, str
     return Modality.ASSERTED, "no cue"
 
 
-def _governing_chain(trigger: Token) -> list[Token]:
+def _governing_chain(trigger: Node) -> list[Node]:
     """The trigger and the verbs it shares tense and polarity with (xcomp, conj)."""
     chain = [trigger]
     token = trigger
