@@ -140,11 +140,12 @@ class Coder:
 
         parsed = split_sentences(document.id, doc)
         sentences = tuple(p.sentence for p in parsed)
-        found = resolve_context(doc, self.matcher.match(doc, document.date))
         sentence_of = _sentence_lookup(parsed)
         events: list[Event] = []
-        # One tree shared by every sentence's rules (see nlp/tree.py).
+        # One tree shared by the actor matcher and every sentence's rules
+        # (see nlp/tree.py).
         with Tree(doc) as tree:
+            found = resolve_context(doc, self.matcher.match(doc, document.date, tree))
             mentions = tuple(_mention(f, tree, sentence_of) for f in found.all())
             triggers = self.events.triggers(doc)
             for part in parsed:

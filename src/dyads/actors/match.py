@@ -29,7 +29,9 @@ from dyads.actors.dictionary import ActorDictionary, ActorEntry
 from dyads.model import Actor
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
+
+    from dyads.nlp.tree import Node, Tree
 
 _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 
@@ -88,9 +90,20 @@ class ActorMatcher:
         self._first_lower = {hash_string(w) for w in self._longest_lower}
         self._first_cased = {hash_string(w) for w in self._longest_cased}
 
-    def match(self, doc: Doc, day: dt.date | None) -> Found_index:
-        """Every actor of ``doc`` as of ``day`` (which picks people's roles)."""
-        phrases = self._phrases(doc, day)
+    def match(
+        self, doc: Doc, day: dt.date | None, tree: Tree | None = None
+    ) -> Found_index:
+        """Every actor of ``doc`` as of ``day`` (which picks people's roles).
+
+        ``tree`` is the document's :class:`~dyads.nlp.tree.Tree` when the caller
+        has one (the pipeline shares it with the event coder).
+        """
+        from dyads.nlp.tree import Tree
+
+        if tree is None:
+            with Tree(doc) as tree:
+                return self.match(doc, day, tree)
+        phrases = self._phrases(doc, day, tree)
         index = Found_index()
         span_of: dict[int, tuple[int, int, ActorEntry]] = {}
         for start, end, entry in phrases:
@@ -100,8 +113,8 @@ class ActorMatcher:
         for start, end, entry in phrases:
             if entry.kind != "sector":
                 continue
-            head = _span_head(doc, start, end)
-            owners = self._owners(doc, head, start, end, span_of)
+            head = _span_head(tree, start, end)
+            owners = self._owners(doc, tree, head, start, end, span_of)
             for owner_entry, owner_start, owner_end in owners:
                 actor = _compose(owner_entry, entry, day)
                 if actor is None:
@@ -128,7 +141,7 @@ class ActorMatcher:
                 )
                 if attached:
                     index.modifiers.update(range(owner_start, owner_end))
-            if not owners and _modifies_other_noun(doc, head, span_of):
+            if not owners and _modifies_other_noun(tree, head, span_of):
                 continue  # "military aid", "police station": a modifier, not an actor
             if not owners:
                 index.add(
@@ -149,16 +162,16 @@ class ActorMatcher:
         for start, end, entry in phrases:
             if entry.kind == "sector" or start in index.modifiers:
                 continue
-            head = _span_head(doc, start, end)
+            head = _span_head(tree, start, end)
             actor = _named_actor(entry, day)
             if actor is None:
                 continue
             rule = f"dictionary:{entry.id}"
             kind = entry.kind
-            if entry.kind == "country" and doc[head].tag_ in {"NNS", "NNPS"}:
+            if entry.kind == "country" and tree[head].tag_ in {"NNS", "NNPS"}:
                 # "Albanians of southern Serbia", "Palestinians": people, who
                 # live where an of/in phrase says, else in their own country.
-                home = _place_of(doc, head, span_of) or entry
+                home = _place_of(tree, head, span_of) or entry
                 country = home.country or home.code[:3]
                 actor = Actor(f"{country}CVL", doc[start:end].text, country, "CVL")
                 rule, kind = f"people:{entry.id}", "composed"
@@ -170,7 +183,7 @@ class ActorMatcher:
         return index
 
     def _phrases(
-        self, doc: Doc, day: dt.date | None
+        self, doc: Doc, day: dt.date | None, tree: Tree
     ) -> list[tuple[int, int, ActorEntry]]:
         """Longest dictionary phrase at each token, left to right, no overlaps.
 
@@ -188,30 +201,34 @@ class ActorMatcher:
         ]
         if not starts:
             return []
+        # Strings only for the words a phrase could cover, not the whole text.
         strings = doc.vocab.strings
-        lowers = [strings[h] for h in lower_ids]
-        texts = [strings[h] for h in orth_ids]
         phrases, cased = self.dictionary.phrases, self.dictionary.cased_phrases
         found: list[tuple[int, int, ActorEntry]] = []
-        n = len(lowers)
+        n = len(lower_ids)
         i = 0
         for start in starts:
             if start < i:
                 continue  # inside the phrase found before
             i = start
-            longest = max(
-                self._longest_lower.get(lowers[i], 0),
-                self._longest_cased.get(texts[i], 0),
+            longest = min(
+                n - i,
+                max(
+                    self._longest_lower.get(strings[lower_ids[i]], 0),
+                    self._longest_cased.get(strings[orth_ids[i]], 0),
+                ),
             )
-            for size in range(min(longest, n - i), 0, -1):
-                entries = cased.get(tuple(texts[i : i + size])) or phrases.get(
-                    tuple(lowers[i : i + size])
+            lowers = [strings[h] for h in lower_ids[i : i + longest]]
+            texts = [strings[h] for h in orth_ids[i : i + longest]]
+            for size in range(longest, 0, -1):
+                entries = cased.get(tuple(texts[:size])) or phrases.get(
+                    tuple(lowers[:size])
                 )
                 if not entries:
                     continue
                 best = self.dictionary.choose(entries, day)
                 if best is None or (
-                    best.kind == "sector" and not _is_nominal(doc[i : i + size])
+                    best.kind == "sector" and not _is_nominal(tree[i + size - 1])
                 ):
                     continue
                 found.append((i, i + size, best))
@@ -222,22 +239,23 @@ class ActorMatcher:
     def _owners(
         self,
         doc: Doc,
+        tree: Tree,
         head: int,
         start: int,
         end: int,
         span_of: dict[int, tuple[int, int, ActorEntry]],
     ) -> list[tuple[ActorEntry, int, int]]:
         """Countries or organisations that own a sector noun, best first."""
-        token = doc[head]
+        token = tree[head]
         of_owners: list[tuple[ActorEntry, int, int]] = []
         in_owners: list[tuple[ActorEntry, int, int]] = []
         mod_owners: list[tuple[ActorEntry, int, int]] = []
-        candidates: list[Token] = []
+        candidates: list[Node] = []
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in {"of", "from", "in"}:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        owners_here = _owner_at(doc, pobj, span_of)
+                        owners_here = _owner_at(pobj, span_of)
                         (in_owners if child.lower_ == "in" else of_owners).extend(
                             owners_here
                         )
@@ -246,9 +264,9 @@ class ActorMatcher:
         # modifiers inside the phrase itself ("Kosovo Police" matched as one span)
         for i in range(start, end):
             if i in span_of and span_of[i][2].kind != "sector":
-                candidates.append(doc[i])
+                candidates.append(tree[i])
         for child in candidates:
-            mod_owners += _owner_at(doc, child, span_of)
+            mod_owners += _owner_at(child, span_of)
         # "police of Serbia" beats "Serbian", which beats "ambassador in Pristina"
         owners = of_owners or mod_owners or in_owners
         if not owners and any(
@@ -262,7 +280,7 @@ class ActorMatcher:
         if (
             len(ordered) > 1
         ):  # "Kosovo Serb citizens": the first owner and its conjuncts
-            first = doc[ordered[0][1]]
+            first = tree[ordered[0][1]]
             conjoined = {t.i for t in first.conjuncts} | {first.i}
             ordered = [
                 o for o in ordered if any(i in conjoined for i in range(o[1], o[2]))
@@ -271,7 +289,7 @@ class ActorMatcher:
 
 
 def _owner_at(
-    doc: Doc, token: Token, span_of: dict[int, tuple[int, int, ActorEntry]]
+    token: Node, span_of: dict[int, tuple[int, int, ActorEntry]]
 ) -> list[tuple[ActorEntry, int, int]]:
     """The owner entry at ``token`` and at its conjuncts ("Hungarian and Romanian")."""
     owners = []
@@ -283,9 +301,9 @@ def _owner_at(
 
 
 def _place_of(
-    doc: Doc, head: int, span_of: dict[int, tuple[int, int, ActorEntry]]
+    tree: Tree, head: int, span_of: dict[int, tuple[int, int, ActorEntry]]
 ) -> ActorEntry | None:
-    for child in doc[head].children:
+    for child in tree[head].children:
         if child.dep_ == "prep" and child.lower_ in {"of", "in", "from"}:
             for pobj in child.children:
                 hit = span_of.get(pobj.i)
@@ -332,9 +350,9 @@ def _longest_by_first(phrases: Mapping[tuple[str, ...], object]) -> dict[str, in
 
 
 def _modifies_other_noun(
-    doc: Doc, head: int, span_of: dict[int, tuple[int, int, ActorEntry]]
+    tree: Tree, head: int, span_of: dict[int, tuple[int, int, ActorEntry]]
 ) -> bool:
-    token = doc[head]
+    token = tree[head]
     if token.dep_ not in {"amod", "compound", "nmod"} or token.head.pos_ == "PROPN":
         return False  # a title before a name ("President Bouteflicka") stays
     governor = span_of.get(token.head.i)
@@ -372,16 +390,17 @@ def _named_actor(entry: ActorEntry, day: dt.date | None) -> Actor | None:
     return Actor(entry.code, entry.name, entry.country, entry.sector)
 
 
-def _span_head(doc: Doc, start: int, end: int) -> int:
+def _span_head(tree: Tree, start: int, end: int) -> int:
     """The token of ``doc[start:end]`` whose syntactic head lies outside the span."""
+    heads = tree.heads
     for i in range(end - 1, start - 1, -1):
-        head = doc[i].head.i
+        head = heads[i]
         if head < start or head >= end or head == i:
             return i
     return end - 1
 
 
-def _is_nominal(span: object) -> bool:
-    """Sector words count only as nouns ("police", not "to police the border")."""
-    last = span[-1]  # type: ignore[index]
-    return bool(last.pos_ in {"NOUN", "PROPN", "ADJ", "PRON", "NUM", "X"})
+def _is_nominal(last: Node) -> bool:
+    """Sector words count only as nouns ("police", not "to police the border");
+    ``last`` is the phrase's last word."""
+    return last.pos_ in {"NOUN", "PROPN", "ADJ", "PRON", "NUM", "X"}

@@ -22,16 +22,21 @@ if TYPE_CHECKING:
 class Tree:
     """The nodes of one parsed document, made on first use and then shared."""
 
-    __slots__ = ("doc", "heads", "_children", "_nodes")
+    __slots__ = ("doc", "heads", "strings", "columns", "_children", "_nodes")
 
     def __init__(self, doc: Doc) -> None:
         import numpy
-        from spacy.symbols import HEAD
+        from spacy.symbols import DEP, HEAD, IDX, LEMMA, LOWER, ORTH, POS, TAG
 
         self.doc = doc
         # HEAD is stored as an offset from the token, as unsigned integers.
         offsets = doc.to_array(HEAD).astype(numpy.int64)
         self.heads: list[int] = (offsets + numpy.arange(len(doc))).tolist()
+        self.strings = doc.vocab.strings
+        # String ids of each attribute, one list per attribute (Node's order).
+        self.columns: list[list[int]] = doc.to_array(
+            [DEP, LOWER, LEMMA, POS, TAG, ORTH, IDX]
+        ).T.tolist()
         self._children: list[list[int]] | None = None
         self._nodes: list[Node | None] = [None] * len(doc)
 
@@ -82,16 +87,17 @@ class Node:
     )
 
     def __init__(self, tree: Tree, i: int) -> None:
-        token = tree.doc[i]
+        strings = tree.strings
+        dep, lower, lemma, pos, tag, orth, idx = tree.columns
         self.tree = tree
         self.i = i
-        self.dep_: str = token.dep_
-        self.lower_: str = token.lower_
-        self.lemma_: str = token.lemma_
-        self.pos_: str = token.pos_
-        self.tag_: str = token.tag_
-        self.text: str = token.text
-        self.idx: int = token.idx
+        self.dep_: str = strings[dep[i]]
+        self.lower_: str = strings[lower[i]]
+        self.lemma_: str = strings[lemma[i]]
+        self.pos_: str = strings[pos[i]]
+        self.tag_: str = strings[tag[i]]
+        self.text: str = strings[orth[i]]
+        self.idx: int = idx[i]
         self._children: tuple[Node, ...] | None = None
 
     def __repr__(self) -> str:

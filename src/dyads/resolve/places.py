@@ -44,7 +44,6 @@ DIRECTION = (
     r"(?:north|south|east|west|centre|center|northeast|northwest|southeast|southwest)"
 )
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
-_POSSESSIVE = re.compile(r"['’]s$")
 _REGION = re.compile(
     rf"\b(?:in|across|throughout) the {DIRECTION}(?:ern)?(?: part)? of the country\b",
     re.IGNORECASE,
@@ -79,8 +78,15 @@ class Found:
     start: int
 
 
+def _normal(word: str) -> str:
+    """A word as the gazetteer's keys write it: lower case, without a possessive
+    's ("Serbia's" is "serbia"); a string test, not a regex, on every word."""
+    word = word.lower()
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
 def _key(words: list[str]) -> str:
-    return " ".join(_POSSESSIVE.sub("", w.lower()) for w in words)
+    return " ".join(_normal(w) for w in words)
 
 
 def _add(index: dict[str, Entry], name: str, entry: Entry) -> None:
@@ -200,22 +206,25 @@ class PlaceResolver:
     def find(self, text: str) -> list[Found]:
         """Every gazetteer name in ``text``, longest first at each position."""
         words = list(_WORD.finditer(text))
+        # Each word's text and key once; names are looked up by joining keys.
+        texts = [w.group() for w in words]
+        keys = [_normal(t) for t in texts]
         found: list[Found] = []
         i = 0
         while i < len(words):
-            if not words[i].group()[0].isupper():
+            if not texts[i][0].isupper():
                 i += 1
                 continue
-            longest = self._longest.get(_key([words[i].group()]), 0)
+            longest = self._longest.get(keys[i], 0)
             for n in range(min(longest, len(words) - i), 0, -1):
-                entry = self.index.get(_key([w.group() for w in words[i : i + n]]))
+                entry = self.index.get(" ".join(keys[i : i + n]))
                 if entry is not None:
                     phrase = _phrase(text, words, i, i + n)
                     found.append(Found(entry, phrase, words[i].start()))
                     i += n
                     break
             else:
-                acronym = self.index.get("=" + words[i].group().replace(".", ""))
+                acronym = self.index.get("=" + texts[i].replace(".", ""))
                 if acronym is not None:
                     phrase = _phrase(text, words, i, i + 1)
                     found.append(Found(acronym, phrase, words[i].start()))
