@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from dyads.evaluate import Score
 
 from dyads.cli.options import (
     dictionaries_option,
@@ -43,7 +49,6 @@ def eval_(
     """Code every record of GOLD and score the events at root, code and exact level."""
     from rich.console import Console
     from rich.progress import Progress
-    from rich.table import Table
 
     from dyads.evaluate import LEVELS, evaluate, read_gold
     from dyads.model import Modality
@@ -66,34 +71,32 @@ def eval_(
 
         report = evaluate(records, code_with_progress, modalities, gold_name=str(gold))
     out = Console()
-    table = Table(title=f"{Path(gold).name}: {report.records} records")
-    for column in ("level", "precision", "recall", "F1", "TP", "FP", "FN"):
-        table.add_column(column, justify="right" if column != "level" else "left")
-    for level in LEVELS:
-        s = report.levels[level]
-        table.add_row(
-            level,
-            f"{s.precision:.3f}",
-            f"{s.recall:.3f}",
-            f"{s.f1:.3f}",
-            str(s.tp),
-            str(s.fp),
-            str(s.fn),
-        )
-    out.print(table)
+    title = f"{Path(gold).name}: {report.records} records"
+    out.print(_score_table(title, "level", [(lv, report.levels[lv]) for lv in LEVELS]))
     for lang, scores in sorted(report.by_lang.items()):
         s = scores["root"]
         out.print(
             f"language {lang}: root P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f}"
         )
-    roots = Table(
-        title="root level, per CAMEO root (gold root for TP/FN, coded root for FP)"
+    title = "root level, per CAMEO root (gold root for TP/FN, coded root for FP)"
+    out.print(_score_table(title, "root", sorted(report.by_root.items())))
+    target = Path(report_path or f"{Path(gold).stem}.report.json")
+    target.write_text(
+        json.dumps(report.as_dict(), indent=1, ensure_ascii=False), "utf-8"
     )
-    for column in ("root", "precision", "recall", "F1", "TP", "FP", "FN"):
-        roots.add_column(column, justify="right")
-    for root, s in sorted(report.by_root.items()):
-        roots.add_row(
-            root,
+    out.print(f"report written to {target}")
+
+
+def _score_table(title: str, first: str, rows: list[tuple[str, Score]]) -> Table:
+    """A rich table of precision, recall, F1 and counts, one row per name."""
+    from rich.table import Table
+
+    table = Table(title=title)
+    for column in (first, "precision", "recall", "F1", "TP", "FP", "FN"):
+        table.add_column(column, justify="left" if column == first else "right")
+    for name, s in rows:
+        table.add_row(
+            name,
             f"{s.precision:.3f}",
             f"{s.recall:.3f}",
             f"{s.f1:.3f}",
@@ -101,9 +104,4 @@ def eval_(
             str(s.fp),
             str(s.fn),
         )
-    out.print(roots)
-    target = Path(report_path or f"{Path(gold).stem}.report.json")
-    target.write_text(
-        json.dumps(report.as_dict(), indent=1, ensure_ascii=False), "utf-8"
-    )
-    out.print(f"report written to {target}")
+    return table
