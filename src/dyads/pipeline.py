@@ -132,19 +132,20 @@ class Coder:
                 )
 
     def code_parsed(self, document: Document, doc: Doc) -> Coded:
-        """Code a document that spaCy has already parsed."""
+        """Code a document that spaCy has already parsed (``doc`` is the parse of
+        ``document.text``, whose offsets every span refers to)."""
         from dyads.actors.context import resolve_context
         from dyads.nlp.sentences import split_sentences
         from dyads.nlp.tree import Tree
         from dyads.resolve.dates import resolve_date
 
-        parsed = split_sentences(document.id, doc)
+        parsed = split_sentences(document.id, doc, document.text)
         sentences = tuple(p.sentence for p in parsed)
         sentence_of = _sentence_lookup(parsed)
         events: list[Event] = []
         # One tree shared by the actor matcher and every sentence's rules
         # (see nlp/tree.py).
-        with Tree(doc) as tree:
+        with Tree(doc, document.text) as tree:
             found = resolve_context(doc, self.matcher.match(doc, document.date, tree))
             mentions = tuple(_mention(f, tree, sentence_of) for f in found.all())
             triggers = self.events.triggers(doc)

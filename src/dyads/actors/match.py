@@ -89,6 +89,22 @@ class ActorMatcher:
         self._longest_cased = _longest_by_first(dictionary.cased_phrases)
         self._first_lower = {hash_string(w) for w in self._longest_lower}
         self._first_cased = {hash_string(w) for w in self._longest_cased}
+        # The same tables keyed by spaCy's string ids (what ``doc.to_array``
+        # gives), with every phrase's prefixes: a start whose next words begin
+        # no phrase is given up after a lookup or two, and no word is turned
+        # into a Python string.
+        self._longest_ids = (
+            {hash_string(w): n for w, n in self._longest_lower.items()},
+            {hash_string(w): n for w, n in self._longest_cased.items()},
+        )
+        self._phrase_ids = (
+            {_ids(p): e for p, e in dictionary.phrases.items()},
+            {_ids(p): e for p, e in dictionary.cased_phrases.items()},
+        )
+        self._prefix_ids = tuple(
+            frozenset(p[:k] for p in table for k in range(1, len(p) + 1))
+            for table in self._phrase_ids
+        )
 
     def match(
         self, doc: Doc, day: dt.date | None, tree: Tree | None = None
@@ -136,7 +152,7 @@ class ActorMatcher:
                         "composed" if attached else "composed-by-context",
                         (owner_entry.id, entry.id),
                         "composed",
-                        title=doc[start:end].text,
+                        title=tree.span_text(start, end),
                     )
                 )
                 if attached:
@@ -150,12 +166,15 @@ class ActorMatcher:
                         end,
                         head,
                         Actor(
-                            f"---{entry.code}", doc[start:end].text, None, entry.code
+                            f"---{entry.code}",
+                            tree.span_text(start, end),
+                            None,
+                            entry.code,
                         ),
                         "sector-only",
                         (entry.id,),
                         "sector",
-                        title=doc[start:end].text,
+                        title=tree.span_text(start, end),
                     )
                 )
         # Pass 2: named actors that were not used as a modifier.
@@ -173,7 +192,9 @@ class ActorMatcher:
                 # live where an of/in phrase says, else in their own country.
                 home = _place_of(tree, head, span_of) or entry
                 country = home.country or home.code[:3]
-                actor = Actor(f"{country}CVL", doc[start:end].text, country, "CVL")
+                actor = Actor(
+                    f"{country}CVL", tree.span_text(start, end), country, "CVL"
+                )
                 rule, kind = f"people:{entry.id}", "composed"
             elif entry.kind == "country":
                 actor = Actor(f"{entry.code}GOV", entry.name, entry.code, "GOV")
@@ -201,9 +222,9 @@ class ActorMatcher:
         ]
         if not starts:
             return []
-        # Strings only for the words a phrase could cover, not the whole text.
-        strings = doc.vocab.strings
-        phrases, cased = self.dictionary.phrases, self.dictionary.cased_phrases
+        longest_lower, longest_cased = self._longest_ids
+        phrases, cased = self._phrase_ids
+        lower_prefixes, cased_prefixes = self._prefix_ids
         found: list[tuple[int, int, ActorEntry]] = []
         n = len(lower_ids)
         i = 0
@@ -214,15 +235,20 @@ class ActorMatcher:
             longest = min(
                 n - i,
                 max(
-                    self._longest_lower.get(strings[lower_ids[i]], 0),
-                    self._longest_cased.get(strings[orth_ids[i]], 0),
+                    longest_lower.get(lower_ids[i], 0),
+                    longest_cased.get(orth_ids[i], 0),
                 ),
             )
-            lowers = [strings[h] for h in lower_ids[i : i + longest]]
-            texts = [strings[h] for h in orth_ids[i : i + longest]]
-            for size in range(longest, 0, -1):
-                entries = cased.get(tuple(texts[:size])) or phrases.get(
-                    tuple(lowers[:size])
+            # No phrase is longer than the longest prefix some phrase starts with.
+            size = 0
+            while size < longest and (
+                tuple(lower_ids[i : i + size + 1]) in lower_prefixes
+                or tuple(orth_ids[i : i + size + 1]) in cased_prefixes
+            ):
+                size += 1
+            for size in range(size, 0, -1):
+                entries = cased.get(tuple(orth_ids[i : i + size])) or phrases.get(
+                    tuple(lower_ids[i : i + size])
                 )
                 if not entries:
                     continue
@@ -336,6 +362,11 @@ def _localise_sectors(index: Found_index) -> None:
                 found.actor.sector,
             )
             found.rule = "sector-in-document-country"
+
+
+def _ids(phrase: tuple[str, ...]) -> tuple[int, ...]:
+    """A phrase as spaCy's string ids (``hash_string`` of each word)."""
+    return tuple(hash_string(w) for w in phrase)
 
 
 def _longest_by_first(phrases: Mapping[tuple[str, ...], object]) -> dict[str, int]:

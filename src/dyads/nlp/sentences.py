@@ -20,14 +20,18 @@ class ParsedSentence:
     end: int
 
 
-def split_sentences(document_id: str, doc: Doc) -> list[ParsedSentence]:
+def split_sentences(
+    document_id: str, doc: Doc, text: str | None = None
+) -> list[ParsedSentence]:
     """One Sentence per spaCy sentence, blank ones skipped, offsets into the text.
 
     Offsets come from the sentences' character bounds and slices of the
     document text, not from ``Span.text``: building the text of a span walks
-    every token, and this runs for every sentence of every document.
+    every token, and this runs for every sentence of every document. For the
+    same reason ``text``, the text ``doc`` was parsed from, is used when given.
     """
-    text = doc.text
+    if text is None:
+        text = doc.text
     parsed: list[ParsedSentence] = []
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char

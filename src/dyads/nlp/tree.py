@@ -22,9 +22,11 @@ if TYPE_CHECKING:
 class Tree:
     """The nodes of one parsed document, made on first use and then shared."""
 
-    __slots__ = ("doc", "heads", "strings", "columns", "_children", "_nodes")
+    __slots__ = ("doc", "heads", "strings", "columns", "_children", "_nodes", "_text")
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, text: str | None = None) -> None:
+        """``text``, when given, is the text ``doc`` was parsed from (spaCy keeps
+        it exactly): building ``doc.text`` again joins every token."""
         import numpy
         from spacy.symbols import DEP, HEAD, IDX, LEMMA, LOWER, ORTH, POS, TAG
 
@@ -38,6 +40,7 @@ class Tree:
             [DEP, LOWER, LEMMA, POS, TAG, ORTH, IDX]
         ).T.tolist()
         self._children: list[list[int]] | None = None
+        self._text = text
         self._nodes: list[Node | None] = [None] * len(doc)
 
     def __getitem__(self, i: int) -> Node:
@@ -58,6 +61,14 @@ class Tree:
         collection runs (collections then cost a tenth of the coding time)."""
         self._nodes = [None] * len(self._nodes)
         self._children = None
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` (``end > start``), sliced from the document's text
+        (made once) rather than joined from a new Span's tokens."""
+        if self._text is None:
+            self._text = self.doc.text
+        last = self[end - 1]
+        return self._text[self[start].idx : last.idx + len(last.text)]
 
     def children_of(self, i: int) -> list[int]:
         """Indices of the tokens whose head is ``i``, in text order (spaCy's order)."""
