@@ -240,13 +240,13 @@ class ActorMatcher:
                 ),
             )
             # No phrase is longer than the longest prefix some phrase starts with.
-            size = 0
-            while size < longest and (
-                tuple(lower_ids[i : i + size + 1]) in lower_prefixes
-                or tuple(orth_ids[i : i + size + 1]) in cased_prefixes
+            reach = 0
+            while reach < longest and (
+                tuple(lower_ids[i : i + reach + 1]) in lower_prefixes
+                or tuple(orth_ids[i : i + reach + 1]) in cased_prefixes
             ):
-                size += 1
-            for size in range(size, 0, -1):
+                reach += 1
+            for size in range(reach, 0, -1):
                 entries = cased.get(tuple(orth_ids[i : i + size])) or phrases.get(
                     tuple(lower_ids[i : i + size])
                 )

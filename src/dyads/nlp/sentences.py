@@ -33,8 +33,7 @@ def split_sentences(
     if text is None:
         text = doc.text
     parsed: list[ParsedSentence] = []
-    for sent in doc.sents:
-        start, end = sent.start_char, sent.end_char
+    for first, last, start, end in _bounds(doc):
         chunk = text[start:end]
         kept = chunk.strip()
         if not kept:
@@ -43,8 +42,28 @@ def split_sentences(
         sentence = Sentence(
             document_id, len(parsed), TextSpan(start, start + len(kept))
         )
-        parsed.append(ParsedSentence(sentence, sent.start, sent.end))
+        parsed.append(ParsedSentence(sentence, first, last))
     return parsed
+
+
+def _bounds(doc: Doc) -> list[tuple[int, int, int, int]]:
+    """Token and character bounds of ``doc.sents``, read from spaCy's arrays.
+
+    The same sentences as ``doc.sents`` (a sentence starts at token 0 and at
+    every token marked as a start) without building a Span for each.
+    """
+    if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
+        return [(s.start, s.end, s.start_char, s.end_char) for s in doc.sents]
+    from spacy.attrs import IDX, LENGTH, SENT_START
+
+    marks, offsets, lengths = doc.to_array([SENT_START, IDX, LENGTH]).T.tolist()
+    starts = [0] + [i for i in range(1, len(marks)) if marks[i] == 1]
+    ends = [*starts[1:], len(marks)]
+    return [
+        (start, end, offsets[start], offsets[end - 1] + lengths[end - 1])
+        for start, end in zip(starts, ends, strict=True)
+        if start < end
+    ]
 
 
 def to_sentences(document_id: str, doc: Doc) -> tuple[Sentence, ...]:
