@@ -131,6 +131,20 @@ class ActorMatcher:
                 continue
             head = _span_head(tree, start, end)
             owners = self._owners(doc, tree, head, start, end, span_of)
+            governor = tree[head].head
+            if (
+                not owners
+                and tree[head].dep_ in {"compound", "amod", "nmod"}
+                and governor.lemma_.lower() in _PEOPLE_HEADS
+                and governor.i not in span_of
+            ):
+                # "Ugandan opposition candidates": the sector names who the
+                # people are, the country modifier of their noun whose they are.
+                owners = self._owners(
+                    doc, tree, governor.i, governor.i, governor.i + 1, span_of
+                )
+                if owners:
+                    head, end = governor.i, governor.i + 1
             for owner_entry, owner_start, owner_end in owners:
                 actor = _compose(owner_entry, entry, day)
                 if actor is None:
@@ -324,6 +338,13 @@ def _owner_at(
         if hit is not None and hit[2].kind in {"country", "igo", "capital", "agent"}:
             owners.append((hit[2], hit[0], hit[1]))
     return owners
+
+
+_PEOPLE_HEADS = frozenset(
+    "candidate leader member supporter activist figure representative delegate "
+    "delegation group unit personnel official worker fighter loyalist side camp "
+    "faction wing lawmaker deputy envoy".split()
+)
 
 
 def _place_of(

@@ -93,6 +93,16 @@ _SPEECH_LEMMAS = {
     "explain",
 }
 _ACCUSE_CODE = "112"
+# Verbs that carry an event noun as their object: the noun's act is the
+# subject's ("Italy announced a suspension of links", "rebels staged attacks").
+# Other verbs only talk about it ("NATO condemned the attack": not NATO's attack).
+_LIGHT_VERBS = frozenset(
+    "launch stage carry conduct hold begin start mount announce order impose make "
+    "issue declare resume continue intensify wage unleash step open initiate "
+    "undertake perform organize organise extend offer provide give deliver sign "
+    "reach conclude agree propose pledge promise threaten lift end halt suspend "
+    "cancel break sever restore establish".split()
+)
 _ADDRESSED_FAMILIES = {"appeal", "demand"}
 # Acts done to a country's own people when the text names nobody else: curfews,
 # bans and their lifting (17, 08) fall on its civilians, protests (14) address
@@ -277,9 +287,7 @@ class EventCoder:
             intended=found.governor is None,
         )
 
-    def _best_entry(
-        self, token: Node, pos: str
-    ) -> tuple[VerbEntry | None, int | None]:
+    def _best_entry(self, token: Node, pos: str) -> tuple[VerbEntry | None, int | None]:
         candidates = self.verbs.entries(pos, token.lemma_.lower())
         if not candidates and pos == "verb":
             candidates = self.verbs.entries(pos, token.lower_)
@@ -416,7 +424,8 @@ def _expand(tokens: list[Node], actors: Found_index) -> list[Found]:
                     f
                     for c in t.children
                     if c.dep_ in _OWNER_DEPS
-                    for f in actors.at(c.i)
+                    for cc in (c, *c.conjuncts)
+                    for f in actors.at(cc.i)
                 ]
                 or [
                     f
@@ -677,6 +686,7 @@ def _noun_arguments(
         not sources
         and token.dep_ in {"dobj", "nsubjpass"}
         and token.head.pos_ in {"VERB", "AUX"}
+        and token.head.lemma_.lower() in _LIGHT_VERBS
     ):
         # "Italy announced a suspension of air links with Serbia", "rebels staged
         # rallies against X": the noun's act belongs to the governing verb's subject.
