@@ -232,12 +232,18 @@ class EventCoder:
             if sources and not targets and entry.code[:2] in _DOMESTIC_ROOTS:
                 targets = _domestic_target(token, sources[0], entry.code[:2], actors)
             pairs = [(s, t) for s in sources for t in targets]
-            if not targets and len({s.actor.code for s in sources}) > 1:
+            if not targets and joint and entry.code[:2] != "01":
                 # "Israel and the Palestinians reached a consensus", "talks
                 # between X and Y": a joint act, coded in both directions.
                 pairs = [(s, t) for s in sources for t in sources]
                 rule += "; joint act of conjoined actors"
-            pairs = [(s, t) for s, t in pairs if s.actor.code != t.actor.code]
+            pairs = [
+                (s, t)
+                for s, t in pairs
+                if s.actor.code != t.actor.code
+                # telling a news outlet is reporting, not an act towards it
+                and not (entry.code[:2] == "01" and t.actor.sector == "MED")
+            ]
             if not pairs:
                 continue
             speaker, speech = _speaker(token, actors)
@@ -255,7 +261,9 @@ class EventCoder:
                         speech,
                     )
                 )
-        events = _unique([self._embedded(tree, e, actors) for e in events])
+        events = _main_acts(
+            tree, _unique([self._embedded(tree, e, actors) for e in events])
+        )
         return events + list(self._accusations(events))
 
     def _embedded(self, tree: Tree, event: RawEvent, actors: Found_index) -> RawEvent:
@@ -331,6 +339,36 @@ class EventCoder:
                 True,
                 None,
             )
+
+
+# Actors inferred from the document rather than named in the sentence.
+_WEAK_ACTOR_RULES = {"sector-only", "sector-in-document-country", "domestic-target"}
+
+
+def _main_acts(tree: Tree, events: list[RawEvent]) -> list[RawEvent]:
+    """One event per dyad in a sentence: the best-supported act, then the highest.
+
+    "Students staged demonstrations to demand reforms by the President" is one
+    protest, not a protest and a demand: the lower verb says what the act was
+    for. Different dyads in one sentence keep their own events.
+    """
+    best: dict[tuple[str, str], tuple[tuple[int, int, int], RawEvent]] = {}
+    for event in events:
+        key = (event.source.actor.code, event.target.actor.code)
+        weak = sum(f.rule in _WEAK_ACTOR_RULES for f in (event.source, event.target))
+        rank = (weak, 0 if event.target_direct else 1, _depth(tree, event.trigger))
+        if key not in best or rank < best[key][0]:
+            best[key] = (rank, event)
+    return [
+        e for e in events if best[(e.source.actor.code, e.target.actor.code)][1] is e
+    ]
+
+
+def _depth(tree: Tree, index: int) -> int:
+    token, depth = tree[index], 0
+    while token.head.i != token.i and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth
 
 
 def _unique(events: list[RawEvent]) -> list[RawEvent]:
