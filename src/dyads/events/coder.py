@@ -49,6 +49,7 @@ _TARGET_PREPS = {
     "for",
     "from",
     "over",
+    "between",
 }
 # Verbs that only attribute words ("X said"): in news they mark the source of a
 # report, so the speaker is not taken to accuse anyone (see docs/coding.md).
