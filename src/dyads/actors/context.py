@@ -195,17 +195,7 @@ def _resolve_unmatched(
             and doc[start - 1].head.i == token.i
         ):
             start -= 1
-        return Found(
-            start,
-            token.i + 1,
-            token.i,
-            earlier.actor,
-            "alias",
-            earlier.entries,
-            "alias",
-            title=earlier.title,
-            antecedent=(earlier.start, earlier.end),
-        )
+        return _refer(start, token.i, earlier, "alias", "alias")
     if (
         token.lower_ in _GROUP_PRONOUNS
         and token.dep_ in {"nsubj", "nsubjpass"}
@@ -213,30 +203,25 @@ def _resolve_unmatched(
     ):
         earlier = groups[-1]
         if doc[earlier.head].sent.start >= _previous_sentence_start(doc, token):
-            return Found(
-                token.i,
-                token.i + 1,
-                token.i,
-                earlier.actor,
-                "pronoun",
-                earlier.entries,
-                "group-pronoun",
-                antecedent=(earlier.start, earlier.end),
-            )
+            return _refer(token.i, token.i, earlier, "pronoun", "group-pronoun")
     if token.lower_ in _PERSON_PRONOUNS and token.dep_ != "poss" and people:
-        earlier = people[-1]
-        return Found(
-            token.i,
-            token.i + 1,
-            token.i,
-            earlier.actor,
-            "pronoun",
-            earlier.entries,
-            "alias",
-            title=earlier.title,
-            antecedent=(earlier.start, earlier.end),
-        )
+        return _refer(token.i, token.i, people[-1], "pronoun", "alias")
     return None
+
+
+def _refer(start: int, head: int, earlier: Found, rule: str, kind: str) -> Found:
+    """A mention at tokens ``[start, head]`` that refers back to ``earlier``."""
+    return Found(
+        start,
+        head + 1,
+        head,
+        earlier.actor,
+        rule,
+        earlier.entries,
+        kind,
+        title=earlier.title,
+        antecedent=(earlier.start, earlier.end),
+    )
 
 
 def _title_heads(doc: Doc, index: Found_index) -> set[int]:
