@@ -463,7 +463,12 @@ def _expand(tokens: list[Node], actors: Found_index) -> list[Found]:
                     f
                     for c in t.children
                     if c.dep_ in _OWNER_DEPS
-                    for cc in (c, *c.conjuncts)
+                    for cc in (
+                        c,
+                        *c.conjuncts,
+                        # "US Predator attacks": a compound of a compound
+                        *(g for g in c.children if g.dep_ == "compound"),
+                    )
                     for f in actors.at(cc.i)
                 ]
                 or [
