@@ -350,12 +350,19 @@ _PEOPLE_HEADS = frozenset(
 def _place_of(
     tree: Tree, head: int, span_of: dict[int, tuple[int, int, ActorEntry]]
 ) -> ActorEntry | None:
+    """Where people named by a demonym live: "Albanians of southern Serbia", "in
+    Kosovo", or a country adjective before them ("Bosnian Serbs")."""
     for child in tree[head].children:
         if child.dep_ == "prep" and child.lower_ in {"of", "in", "from"}:
             for pobj in child.children:
                 hit = span_of.get(pobj.i)
                 if hit is not None and hit[2].kind in {"country", "capital"}:
                     return hit[2]
+    for child in tree[head].children:
+        hit = span_of.get(child.i)
+        if child.dep_ in {"amod", "compound"} and hit is not None and hit[0] < head:
+            if hit[2].kind == "country":
+                return hit[2]
     return None
 
 
