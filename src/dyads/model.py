@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 class Modality(enum.StrEnum):
@@ -184,4 +184,3 @@ class Coded:
     sentences: tuple[Sentence, ...] = ()
     mentions: tuple[Mention, ...] = ()
     events: tuple[Event, ...] = ()
-    notes: tuple[str, ...] = field(default=())
