@@ -89,19 +89,17 @@ class Coder:
         self, documents: Iterable[Document]
     ) -> Iterator[Coded | Rejection]:
         """One Coded or Rejection per input document, in input order."""
-        from dyads.nlp import parse
-
         batch: list[Document | Rejection] = []
         for document in documents:
             batch.append(self.check(document))
             if len(batch) >= self.settings.batch_size:
-                yield from self._code_batch(batch, parse)
+                yield from self._code_batch(batch)
                 batch = []
         if batch:
-            yield from self._code_batch(batch, parse)
+            yield from self._code_batch(batch)
 
     def _code_batch(
-        self, batch: list[Document | Rejection], parse: object
+        self, batch: list[Document | Rejection]
     ) -> Iterator[Coded | Rejection]:
         from dyads.nlp import parse as parse_texts
 
