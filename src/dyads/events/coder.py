@@ -297,25 +297,25 @@ class EventCoder:
         )
 
     def _best_entry(self, token: Node, pos: str) -> tuple[VerbEntry | None, int | None]:
-        candidates = self.verbs.entries(pos, token.lemma_.lower())
+        """The most specific entry the trigger satisfies (the first in file order
+        among equals) and the object token it matched, if any."""
+        candidates = self.verbs.ranked(pos, token.lemma_.lower())
         if not candidates and pos == "verb":
-            candidates = self.verbs.entries(pos, token.lower_)
-        if not candidates:
-            return None, None
-        frame = _Frame.of(token)
-        best: VerbEntry | None = None
-        best_object: int | None = None
+            candidates = self.verbs.ranked(pos, token.lower_)
+        frame: _Frame | None = None
         for entry in candidates:
+            if entry.passive == "any" and not entry.specificity:
+                return entry, None  # a bare entry: nothing to check
+            if frame is None:  # read only for entries with constraints
+                frame = _Frame.of(token)
             if entry.passive == "passive" and not frame.passive:
                 continue
             if entry.passive == "active" and frame.passive:
                 continue
-            if best is not None and entry.specificity <= best.specificity:
-                continue
             ok, object_token = frame.satisfies(entry)
             if ok:
-                best, best_object = entry, object_token
-        return best, best_object
+                return entry, object_token
+        return None, None
 
     def _accusations(self, events: list[RawEvent]) -> Iterator[RawEvent]:
         """The speaker of a reported conflictual act accuses its source."""

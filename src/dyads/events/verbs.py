@@ -2,10 +2,11 @@
 
 Entries live in ``data/verbs/NN-<root>.yaml`` (one file per CAMEO root) and in
 the ``verbs/`` folder of each folder named by the ``dictionaries`` setting; they
-are read and validated by :mod:`dyads.datafiles` like every other data file. An entry names a trigger lemma
-and, optionally, a particle, a preposition and object lemmas that must be
-present; the coder prefers the entry with the most constraints satisfied, so a
-generic "say" and a specific "express gratitude" live side by side.
+are read and validated by :mod:`dyads.datafiles` like every other data file. An
+entry names a trigger lemma and, optionally, a particle, a preposition and
+object lemmas that must be present; the coder prefers the entry with the most
+constraints satisfied, so a generic "say" and a specific "express gratitude"
+live side by side.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from dyads.datafiles import data_files, of_kind, read_valid
@@ -49,6 +50,16 @@ class VerbDictionary:
 
     by_lemma: dict[tuple[str, str], tuple[VerbEntry, ...]]
     hash: str
+    _ranked: dict[tuple[str, str], tuple[VerbEntry, ...]] = field(
+        init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        ranked = {
+            key: tuple(sorted(entries, key=lambda e: -e.specificity))
+            for key, entries in self.by_lemma.items()
+        }
+        object.__setattr__(self, "_ranked", ranked)
 
     @classmethod
     def load(cls, extra_folders: Sequence[str | Path] = ()) -> VerbDictionary:
@@ -56,6 +67,15 @@ class VerbDictionary:
 
     def entries(self, pos: str, lemma: str) -> tuple[VerbEntry, ...]:
         return self.by_lemma.get((pos, lemma), ())
+
+    def ranked(self, pos: str, lemma: str) -> tuple[VerbEntry, ...]:
+        """The entries of ``entries``, most specific first, else in file order.
+
+        The coder takes the most specific entry a sentence satisfies, so in
+        this order the first one satisfied is the answer and the rest need no
+        checking (sorted once here, not for every trigger).
+        """
+        return self._ranked.get((pos, lemma), ())
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.by_lemma.values())
@@ -82,7 +102,8 @@ def _entry(record: object, path: Path) -> VerbEntry:
         if record.get(key) is not None and not isinstance(record[key], str):
             raise DataFileError(
                 f"Verb file {path}: entry {record['id']!r} has {key} {record[key]!r}; "
-                "write it as a quoted string (YAML reads bare on/off/yes/no as booleans)"
+                "write it as a quoted string (YAML reads bare on/off/yes/no as "
+                "booleans)"
             )
     return VerbEntry(
         id=str(record["id"]),
