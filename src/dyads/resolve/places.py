@@ -78,11 +78,14 @@ class Found:
     start: int
 
 
+_POSSESSIVE = ("'s", "’s")
+
+
 def _normal(word: str) -> str:
     """A word as the gazetteer's keys write it: lower case, without a possessive
     's ("Serbia's" is "serbia"); a string test, not a regex, on every word."""
     word = word.lower()
-    return word[:-2] if word.endswith(("'s", "’s")) else word
+    return word[:-2] if word.endswith(_POSSESSIVE) else word
 
 
 def _key(words: list[str]) -> str:
@@ -204,32 +207,40 @@ class PlaceResolver:
         return cls(_gazetteer())
 
     def find(self, text: str) -> list[Found]:
-        """Every gazetteer name in ``text``, longest first at each position."""
-        words = list(_WORD.finditer(text))
-        # Each word's text and key once; names are looked up by joining keys.
-        texts = [w.group() for w in words]
-        keys = [_normal(t) for t in texts]
+        """Every gazetteer name in ``text``, longest first at each position.
+
+        Words are read as strings and keyed with list comprehensions; their
+        positions are asked of the regex again only when a name is found (most
+        sentences name one place or none, and this runs for each of them).
+        """
+        texts = _WORD.findall(text)
+        lowered = [t.lower() for t in texts]
+        keys = [t[:-2] if t.endswith(_POSSESSIVE) else t for t in lowered]
+        words: list[re.Match[str]] = []
         found: list[Found] = []
+        count = len(texts)
         i = 0
-        while i < len(words):
+        while i < count:
             if not texts[i][0].isupper():
                 i += 1
                 continue
-            longest = self._longest.get(keys[i], 0)
-            for n in range(min(longest, len(words) - i), 0, -1):
-                entry = self.index.get(" ".join(keys[i : i + n]))
-                if entry is not None:
-                    phrase = _phrase(text, words, i, i + n)
-                    found.append(Found(entry, phrase, words[i].start()))
-                    i += n
-                    break
-            else:
-                acronym = self.index.get("=" + texts[i].replace(".", ""))
-                if acronym is not None:
-                    phrase = _phrase(text, words, i, i + 1)
-                    found.append(Found(acronym, phrase, words[i].start()))
-                i += 1
+            entry, size = self._name_at(keys, i, count)
+            if entry is None:  # "US", "U.S.": acronyms match in exact case
+                entry, size = self.index.get("=" + texts[i].replace(".", "")), 1
+            if entry is not None:
+                words = words or list(_WORD.finditer(text))
+                phrase = _phrase(text, words, i, i + size)
+                found.append(Found(entry, phrase, words[i].start()))
+            i += size
         return found
+
+    def _name_at(self, keys: list[str], i: int, count: int) -> tuple[Entry | None, int]:
+        """The longest gazetteer name from word ``i`` on, and its length in words."""
+        for n in range(min(self._longest.get(keys[i], 0), count - i), 0, -1):
+            entry = self.index.get(" ".join(keys[i : i + n]))
+            if entry is not None:
+                return entry, n
+        return None, 0
 
     def locate(self, text: str) -> Found | None:
         """The most specific place ``text`` says something happened at."""
