@@ -9,8 +9,8 @@ dictionaries can run side by side.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from dyads.config import Settings
@@ -72,7 +72,7 @@ class Coder:
         return f"{self.actors.version_hash()[:16]}-{self.verbs.hash[:16]}"
 
     def code_text(self, text: str, date: dt.date | str | None = None) -> list[Event]:
-        """Events of one text (every modality); a rejected text raises nothing and gives []."""
+        """Events of one text (every modality); a rejected text gives [], no error."""
         from dyads.ingest.clean import content_hash
 
         day = dt.date.fromisoformat(date) if isinstance(date, str) else date
@@ -139,13 +139,13 @@ class Coder:
 
         parsed = split_sentences(document.id, doc, document.text)
         sentences = tuple(p.sentence for p in parsed)
-        sentence_of = _sentence_lookup(parsed)
         events: list[Event] = []
         # One tree shared by the actor matcher and every sentence's rules
         # (see nlp/tree.py).
         with Tree(doc, document.text) as tree:
             found = resolve_context(doc, self.matcher.match(doc, document.date, tree))
-            mentions = tuple(_mention(f, tree, sentence_of) for f in found.all())
+            mention_of = _Mentions(tree, parsed)
+            mentions = tuple(mention_of(f) for f in found.all())
             triggers = self.events.triggers(doc)
             for part in parsed:
                 here = triggers[
@@ -164,7 +164,7 @@ class Coder:
                 for raw in raw_events:
                     events.append(
                         self._event(
-                            document, tree, sentence, raw, dating, place, sentence_of
+                            document, tree, sentence, raw, dating, place, mention_of
                         )
                     )
         return Coded(document, sentences, mentions, tuple(_dedupe(events)))
@@ -177,7 +177,7 @@ class Coder:
         raw: RawEvent,
         dating: DateResolution,
         place: Place | None,
-        sentence_of: Callable[[int], int | None],
+        mention_of: _Mentions,
     ) -> Event:
         from dyads.events.coder import event_id
         from dyads.events.modality import modality_of
@@ -187,9 +187,9 @@ class Coder:
         modality, cue = modality_of(trigger, dating.historical)
         if raw.intended and modality is Modality.FUTURE:
             modality, cue = Modality.ASSERTED, f"stated intention ({cue})"
-        source = _mention(raw.source, tree, sentence_of)
-        target = _mention(raw.target, tree, sentence_of)
-        speaker = _mention(raw.speaker, tree, sentence_of) if raw.speaker else None
+        source = mention_of(raw.source)
+        target = mention_of(raw.target)
+        speaker = mention_of(raw.speaker) if raw.speaker else None
         trigger_span = TextSpan(trigger.idx, trigger.idx + len(trigger.text))
         evidence = Evidence(
             trigger=trigger_span,
@@ -232,7 +232,8 @@ class Coder:
 
 
 def _confidence(raw: RawEvent, modality: Modality) -> float:
-    """A rough, documented score: direct arguments and dictionary actors score higher."""
+    """A rough, documented score: direct arguments and dictionary actors score
+    higher."""
     score = 0.7 if raw.target_direct else 0.55
     for found in (raw.source, raw.target):
         if found.rule in {"pronoun", "definite-title"}:
@@ -252,36 +253,47 @@ def _confidence(raw: RawEvent, modality: Modality) -> float:
     return round(min(0.95, max(0.05, score)), 2)
 
 
-def _sentence_lookup(parsed: list[ParsedSentence]) -> Callable[[int], int | None]:
-    """``sentence_of(token index)``: the index of the Sentence holding the token."""
-    starts = [p.start for p in parsed]
+class _Mentions:
+    """The Mention of each actor found in one document, made once per actor.
 
-    def sentence_of(token_index: int) -> int | None:
-        position = bisect_right(starts, token_index) - 1
-        if position < 0 or token_index >= parsed[position].end:
-            return None
-        return parsed[position].sentence.index
+    The same ``Found`` is the source or target of several events and is also
+    listed among the document's mentions; its Mention is one value, so it is
+    made once (keyed by identity: ``Found`` is mutable, hence unhashable).
+    """
 
-    return sentence_of
+    def __init__(self, tree: Tree, parsed: list[ParsedSentence]) -> None:
+        self.tree = tree
+        # The index of the Sentence holding each token (0 between sentences).
+        self.sentence_of = [0] * len(tree.nodes)
+        for part in parsed:
+            index = part.sentence.index
+            self.sentence_of[part.start : part.end] = [index] * (part.end - part.start)
+        # The Found is kept with its Mention, so its id is not reused meanwhile.
+        self._made: dict[int, tuple[Found, Mention]] = {}
 
+    def __call__(self, found: Found) -> Mention:
+        made = self._made.get(id(found))
+        if made is None:
+            made = self._made[id(found)] = (found, self._mention(found))
+        return made[1]
 
-def _char_span(tree: Tree, start: int, end: int) -> TextSpan:
-    """Character offsets of tokens ``[start, end)`` (cheaper than a spaCy Span)."""
-    last = tree[end - 1]
-    return TextSpan(tree[start].idx, last.idx + len(last.text))
+    def _mention(self, found: Found) -> Mention:
+        antecedent = None
+        if found.antecedent is not None:
+            antecedent = self._char_span(*found.antecedent)
+        return Mention(
+            self._char_span(found.start, found.end),
+            self.sentence_of[found.head],
+            found.actor,
+            found.rule,
+            antecedent,
+        )
 
-
-def _mention(found: Found, tree: Tree, sentence_of) -> Mention:  # type: ignore[no-untyped-def]
-    antecedent = None
-    if found.antecedent is not None:
-        antecedent = _char_span(tree, *found.antecedent)
-    return Mention(
-        _char_span(tree, found.start, found.end),
-        sentence_of(found.head) or 0,
-        found.actor,
-        found.rule,
-        antecedent,
-    )
+    def _char_span(self, start: int, end: int) -> TextSpan:
+        """Character offsets of tokens ``[start, end)`` (cheaper than a spaCy Span)."""
+        nodes = self.tree.nodes
+        last = nodes[end - 1]
+        return TextSpan(nodes[start].idx, last.idx + len(last.text))
 
 
 def _dedupe(events: list[Event]) -> Iterator[Event]:
