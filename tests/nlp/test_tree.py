@@ -27,6 +27,8 @@ def test_tree_nodes_match_spacy_tokens(nlp) -> None:  # type: ignore[no-untyped-
             assert [c.i for c in node.children] == [c.i for c in token.children]
             assert [c.i for c in node.conjuncts] == [c.i for c in token.conjuncts]
             assert [t.i for t in node.subtree] == [t.i for t in token.subtree]
+            for other in doc:
+                assert tree.is_ancestor(token.i, other.i) == token.is_ancestor(other)
         assert tree.span_text(2, 5) == doc[2:5].text
 
 

@@ -19,11 +19,8 @@ afterwards by :mod:`dyads.actors.context`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
-
-from spacy.strings import hash_string  # type: ignore[attr-defined]
 
 from dyads.actors.dictionary import ActorDictionary, ActorEntry
 from dyads.model import Actor
@@ -79,32 +76,13 @@ class Found_index:  # noqa: N801 - internal record, named for what it indexes
 
 
 class ActorMatcher:
-    """Finds actors in spaCy Docs with one :class:`ActorDictionary` (no global state)."""
+    """Finds actors in spaCy Docs with one :class:`ActorDictionary` (no globals)."""
 
     def __init__(self, dictionary: ActorDictionary) -> None:
+        from dyads.actors.phrase_index import PhraseIndex
+
         self.dictionary = dictionary
-        # Longest phrase per first token: most tokens start no phrase at all,
-        # so the matcher skips them after one dictionary lookup.
-        self._longest_lower = _longest_by_first(dictionary.phrases)
-        self._longest_cased = _longest_by_first(dictionary.cased_phrases)
-        self._first_lower = {hash_string(w) for w in self._longest_lower}
-        self._first_cased = {hash_string(w) for w in self._longest_cased}
-        # The same tables keyed by spaCy's string ids (what ``doc.to_array``
-        # gives), with every phrase's prefixes: a start whose next words begin
-        # no phrase is given up after a lookup or two, and no word is turned
-        # into a Python string.
-        self._longest_ids = (
-            {hash_string(w): n for w, n in self._longest_lower.items()},
-            {hash_string(w): n for w, n in self._longest_cased.items()},
-        )
-        self._phrase_ids = (
-            {_ids(p): e for p, e in dictionary.phrases.items()},
-            {_ids(p): e for p, e in dictionary.cased_phrases.items()},
-        )
-        self._prefix_ids = tuple(
-            frozenset(p[:k] for p in table for k in range(1, len(p) + 1))
-            for table in self._phrase_ids
-        )
+        self._index = PhraseIndex(dictionary)
 
     def match(
         self, doc: Doc, day: dt.date | None, tree: Tree | None = None
@@ -149,8 +127,8 @@ class ActorMatcher:
                 actor = _compose(owner_entry, entry, day)
                 if actor is None:
                     continue
-                attached = start <= owner_start < end or doc[head].is_ancestor(
-                    doc[owner_start]
+                attached = start <= owner_start < end or tree.is_ancestor(
+                    head, owner_start
                 )
                 span = (
                     (min(start, owner_start), max(end, owner_end))
@@ -225,48 +203,19 @@ class ActorMatcher:
         Acronyms that are common words in lower case ("US", "WHO") match only
         as written (``cased_phrases``); everything else matches in any case.
         """
-        # Hashes from spaCy's arrays pick the few tokens that can start a name
-        # without building a Python Token for every word.
-        lower_ids = doc.to_array("LOWER").tolist()
-        orth_ids = doc.to_array("ORTH").tolist()
-        starts = [
-            i
-            for i, (lo, orth) in enumerate(zip(lower_ids, orth_ids, strict=True))
-            if lo in self._first_lower or orth in self._first_cased
-        ]
-        if not starts:
-            return []
-        longest_lower, longest_cased = self._longest_ids
-        phrases, cased = self._phrase_ids
-        lower_prefixes, cased_prefixes = self._prefix_ids
+        # String ids from spaCy's arrays (read once, by the Tree) pick the few
+        # tokens that can start a name without making a Python string per word.
+        lower_ids, orth_ids = tree.lower_ids, tree.orth_ids
         found: list[tuple[int, int, ActorEntry]] = []
-        n = len(lower_ids)
         i = 0
-        for start in starts:
+        for start in self._index.starts(lower_ids, orth_ids):
             if start < i:
                 continue  # inside the phrase found before
             i = start
-            longest = min(
-                n - i,
-                max(
-                    longest_lower.get(lower_ids[i], 0),
-                    longest_cased.get(orth_ids[i], 0),
-                ),
-            )
-            # No phrase is longer than the longest prefix some phrase starts with.
-            reach = 0
-            while reach < longest and (
-                tuple(lower_ids[i : i + reach + 1]) in lower_prefixes
-                or tuple(orth_ids[i : i + reach + 1]) in cased_prefixes
-            ):
-                reach += 1
-            for size in range(reach, 0, -1):
-                entries = cased.get(tuple(orth_ids[i : i + size])) or phrases.get(
-                    tuple(lower_ids[i : i + size])
+            for size, entries, chosen in self._index.at(lower_ids, orth_ids, i):
+                best = (
+                    self.dictionary.choose(entries, day) if chosen is None else chosen
                 )
-                if not entries:
-                    continue
-                best = self.dictionary.choose(entries, day)
                 if best is None or (
                     best.kind == "sector" and not _is_nominal(tree[i + size - 1])
                 ):
@@ -373,15 +322,16 @@ def _localise_sectors(index: Found_index) -> None:
     The main country is the one most actors of the document belong to (the
     first named on a tie); a document that names no country leaves ``---``.
     """
+    everyone = index.all()
     counts: dict[str, int] = {}
-    for found in index.all():
+    for found in everyone:
         country = found.actor.country
         if country and found.rule != "sector-only":
             counts[country] = counts.get(country, 0) + 1
     if not counts:
         return
     home = max(counts, key=lambda c: counts[c])  # dicts keep first-seen order on ties
-    for found in index.all():
+    for found in everyone:
         if found.rule == "sector-only" and found.actor.sector:
             found.actor = Actor(
                 f"{home}{found.actor.sector}",
@@ -390,22 +340,6 @@ def _localise_sectors(index: Found_index) -> None:
                 found.actor.sector,
             )
             found.rule = "sector-in-document-country"
-
-
-def _ids(phrase: tuple[str, ...]) -> tuple[int, ...]:
-    """A phrase as spaCy's string ids (``hash_string`` of each word)."""
-    return tuple(hash_string(w) for w in phrase)
-
-
-def _longest_by_first(phrases: Mapping[tuple[str, ...], object]) -> dict[str, int]:
-    """Longest phrase per first token; phrases must start with a word, not "-"."""
-    longest: dict[str, int] = {}
-    for phrase in phrases:
-        if not phrase or not any(ch.isalnum() for ch in phrase[0]):
-            continue
-        if len(phrase) > longest.get(phrase[0], 0):
-            longest[phrase[0]] = len(phrase)
-    return longest
 
 
 def _modifies_other_noun(
@@ -421,7 +355,8 @@ def _modifies_other_noun(
 def _latest_owner_before(
     doc: Doc, start: int, span_of: dict[int, tuple[int, int, ActorEntry]]
 ) -> list[tuple[ActorEntry, int, int]]:
-    """The nearest country or organisation before ``start`` in its sentence ("its people")."""
+    """The nearest country or organisation before ``start`` in its sentence ("its
+    people")."""
     sentence_start = doc[start].sent.start
     for i in range(start - 1, sentence_start - 1, -1):
         hit = span_of.get(i)

@@ -96,6 +96,19 @@ class Tree:
             del node.head
         self.nodes = []
 
+    def is_ancestor(self, ancestor: int, descendant: int) -> bool:
+        """``doc[ancestor].is_ancestor(doc[descendant])``, read from the heads (with
+        spaCy's guard: no token has more ancestors than the document has tokens)."""
+        heads = self.heads
+        i = descendant
+        for _ in heads:
+            if heads[i] == i:
+                return False
+            i = heads[i]
+            if i == ancestor:
+                return True
+        return False
+
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text`` (``end > start``), sliced from the document's text
         (made once) rather than joined from a new Span's tokens."""

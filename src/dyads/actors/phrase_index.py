@@ -1,0 +1,117 @@
+"""The actor dictionary's phrases keyed by spaCy string ids, walked word by word.
+
+The matcher asks, at each token that can start a name, for the dictionary
+phrases that start there, longest first. Phrases are stored here as a trie of
+spaCy string ids (what ``doc.to_array`` gives), so that the question costs one
+dictionary lookup per word read, with no Python string and no tuple made per
+token. Phrases whose entries are all people's rivals (no person among them)
+name the same entry on every day, so that choice is made once, here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from spacy.strings import hash_string  # type: ignore[attr-defined]
+
+from dyads.actors.dictionary import ActorDictionary, ActorEntry
+
+Candidate = tuple[int, tuple[ActorEntry, ...], ActorEntry | None]
+"""A phrase at a token: its length in tokens, its entries, and the entry they
+name on any day (``None`` when a person's dates decide)."""
+
+
+class _Step:
+    """One word of the trie: the words that may follow it and, where a phrase
+    ends here, its entries."""
+
+    __slots__ = ("following", "entries", "chosen")
+
+    def __init__(self) -> None:
+        self.following: dict[int, _Step] = {}
+        self.entries: tuple[ActorEntry, ...] = ()
+        self.chosen: ActorEntry | None = None
+
+
+class PhraseIndex:
+    """The phrases of one :class:`ActorDictionary`, by spaCy string ids.
+
+    ``phrases`` match in any case (by lower-case ids), ``cased_phrases``
+    (acronyms such as "US", "WHO") only as written (by verbatim ids); where
+    both match the same tokens, the cased entries win.
+    """
+
+    def __init__(self, dictionary: ActorDictionary) -> None:
+        longest_lower = _longest_by_first(dictionary.phrases)
+        longest_cased = _longest_by_first(dictionary.cased_phrases)
+        # Longest phrase per first word: most tokens start no phrase at all,
+        # and are given up after one lookup.
+        self._longest_lower = {hash_string(w): n for w, n in longest_lower.items()}
+        self._longest_cased = {hash_string(w): n for w, n in longest_cased.items()}
+        self._lower = _trie(dictionary, dictionary.phrases)
+        self._cased = _trie(dictionary, dictionary.cased_phrases)
+
+    def starts(self, lower_ids: list[int], orth_ids: list[int]) -> list[int]:
+        """Indices of the tokens that begin some phrase."""
+        lower, cased = self._longest_lower, self._longest_cased
+        return [
+            i
+            for i, (lo, orth) in enumerate(zip(lower_ids, orth_ids, strict=True))
+            if lo in lower or orth in cased
+        ]
+
+    def at(self, lower_ids: list[int], orth_ids: list[int], i: int) -> list[Candidate]:
+        """The phrases that start at token ``i``, longest first."""
+        longest = min(
+            len(lower_ids) - i,
+            max(
+                self._longest_lower.get(lower_ids[i], 0),
+                self._longest_cased.get(orth_ids[i], 0),
+            ),
+        )
+        lower: dict[int, _Step] | None = self._lower
+        cased: dict[int, _Step] | None = self._cased
+        found: list[Candidate] = []
+        for size in range(1, longest + 1):
+            j = i + size - 1
+            lower_step = lower.get(lower_ids[j]) if lower is not None else None
+            cased_step = cased.get(orth_ids[j]) if cased is not None else None
+            if lower_step is None and cased_step is None:
+                break
+            if cased_step is not None and cased_step.entries:
+                found.append((size, cased_step.entries, cased_step.chosen))
+            elif lower_step is not None and lower_step.entries:
+                found.append((size, lower_step.entries, lower_step.chosen))
+            lower = lower_step.following if lower_step is not None else None
+            cased = cased_step.following if cased_step is not None else None
+        found.reverse()
+        return found
+
+
+def _trie(
+    dictionary: ActorDictionary,
+    phrases: Mapping[tuple[str, ...], tuple[ActorEntry, ...]],
+) -> dict[int, _Step]:
+    """``phrases`` as a trie of string ids, each end holding its entries."""
+    root: dict[int, _Step] = {}
+    for phrase, entries in phrases.items():
+        following = root
+        step = _Step()
+        for word in phrase:
+            step = following.setdefault(hash_string(word), _Step())
+            following = step.following
+        step.entries = entries
+        if not any(e.kind == "person" for e in entries):
+            step.chosen = dictionary.choose(entries, None)  # the same on every day
+    return root
+
+
+def _longest_by_first(phrases: Mapping[tuple[str, ...], object]) -> dict[str, int]:
+    """Longest phrase per first token; phrases must start with a word, not "-"."""
+    longest: dict[str, int] = {}
+    for phrase in phrases:
+        if not phrase or not any(ch.isalnum() for ch in phrase[0]):
+            continue
+        if len(phrase) > longest.get(phrase[0], 0):
+            longest[phrase[0]] = len(phrase)
+    return longest
