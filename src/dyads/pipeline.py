@@ -137,16 +137,16 @@ class Coder:
         from dyads.nlp.tree import Tree
         from dyads.resolve.dates import resolve_date
 
-        parsed = split_sentences(document.id, doc, document.text)
-        sentences = tuple(p.sentence for p in parsed)
         events: list[Event] = []
-        # One tree shared by the actor matcher and every sentence's rules
-        # (see nlp/tree.py).
+        # One tree shared by the sentence splitter, the actor matcher and every
+        # sentence's rules (see nlp/tree.py).
         with Tree(doc, document.text) as tree:
+            parsed = split_sentences(document.id, doc, document.text, tree)
+            sentences = tuple(p.sentence for p in parsed)
             found = resolve_context(doc, self.matcher.match(doc, document.date, tree))
             mention_of = _Mentions(tree, parsed)
             mentions = tuple(mention_of(f) for f in found.all())
-            triggers = self.events.triggers(doc)
+            triggers = self.events.triggers(doc, tree)
             for part in parsed:
                 here = triggers[
                     bisect_left(triggers, part.start) : bisect_left(triggers, part.end)

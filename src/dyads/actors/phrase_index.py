@@ -42,18 +42,17 @@ class PhraseIndex:
     """
 
     def __init__(self, dictionary: ActorDictionary) -> None:
-        longest_lower = _longest_by_first(dictionary.phrases)
-        longest_cased = _longest_by_first(dictionary.cased_phrases)
-        # Longest phrase per first word: most tokens start no phrase at all,
-        # and are given up after one lookup.
-        self._longest_lower = {hash_string(w): n for w, n in longest_lower.items()}
-        self._longest_cased = {hash_string(w): n for w, n in longest_cased.items()}
+        # Most tokens start no phrase at all, and are given up after one lookup.
+        self._first_lower = {hash_string(w) for w in _first_words(dictionary.phrases)}
+        self._first_cased = {
+            hash_string(w) for w in _first_words(dictionary.cased_phrases)
+        }
         self._lower = _trie(dictionary, dictionary.phrases)
         self._cased = _trie(dictionary, dictionary.cased_phrases)
 
     def starts(self, lower_ids: list[int], orth_ids: list[int]) -> list[int]:
-        """Indices of the tokens that begin some phrase."""
-        lower, cased = self._longest_lower, self._longest_cased
+        """Indices of the tokens that begin some phrase (one of a word, not "-")."""
+        lower, cased = self._first_lower, self._first_cased
         return [
             i
             for i, (lo, orth) in enumerate(zip(lower_ids, orth_ids, strict=True))
@@ -61,29 +60,30 @@ class PhraseIndex:
         ]
 
     def at(self, lower_ids: list[int], orth_ids: list[int], i: int) -> list[Candidate]:
-        """The phrases that start at token ``i``, longest first."""
-        longest = min(
-            len(lower_ids) - i,
-            max(
-                self._longest_lower.get(lower_ids[i], 0),
-                self._longest_cased.get(orth_ids[i], 0),
-            ),
-        )
-        lower: dict[int, _Step] | None = self._lower
-        cased: dict[int, _Step] | None = self._cased
+        """The phrases that start at token ``i``, longest first.
+
+        The walk ends where neither trie goes on, so it reads no further than
+        the longest phrase that starts with the token's word.
+        """
+        lower: dict[int, _Step] = self._lower
+        cased: dict[int, _Step] = self._cased
         found: list[Candidate] = []
-        for size in range(1, longest + 1):
-            j = i + size - 1
-            lower_step = lower.get(lower_ids[j]) if lower is not None else None
-            cased_step = cased.get(orth_ids[j]) if cased is not None else None
-            if lower_step is None and cased_step is None:
+        for j in range(i, len(lower_ids)):
+            lower_step = lower.get(lower_ids[j]) if lower else None
+            cased_step = cased.get(orth_ids[j]) if cased else None
+            if cased_step is not None:
+                if cased_step.entries:
+                    found.append((j + 1 - i, cased_step.entries, cased_step.chosen))
+                elif lower_step is not None and lower_step.entries:
+                    found.append((j + 1 - i, lower_step.entries, lower_step.chosen))
+                cased = cased_step.following
+            elif lower_step is None:
                 break
-            if cased_step is not None and cased_step.entries:
-                found.append((size, cased_step.entries, cased_step.chosen))
-            elif lower_step is not None and lower_step.entries:
-                found.append((size, lower_step.entries, lower_step.chosen))
-            lower = lower_step.following if lower_step is not None else None
-            cased = cased_step.following if cased_step is not None else None
+            else:
+                cased = {}
+                if lower_step.entries:
+                    found.append((j + 1 - i, lower_step.entries, lower_step.chosen))
+            lower = lower_step.following if lower_step is not None else {}
         found.reverse()
         return found
 
@@ -106,12 +106,6 @@ def _trie(
     return root
 
 
-def _longest_by_first(phrases: Mapping[tuple[str, ...], object]) -> dict[str, int]:
-    """Longest phrase per first token; phrases must start with a word, not "-"."""
-    longest: dict[str, int] = {}
-    for phrase in phrases:
-        if not phrase or not any(ch.isalnum() for ch in phrase[0]):
-            continue
-        if len(phrase) > longest.get(phrase[0], 0):
-            longest[phrase[0]] = len(phrase)
-    return longest
+def _first_words(phrases: Mapping[tuple[str, ...], object]) -> set[str]:
+    """The first words of ``phrases``; a phrase must start with a word, not "-"."""
+    return {p[0] for p in phrases if p and any(ch.isalnum() for ch in p[0])}

@@ -170,16 +170,20 @@ class EventCoder:
             ),
         )
 
-    def triggers(self, doc: Doc) -> list[int]:
+    def triggers(self, doc: Doc, tree: Tree | None = None) -> list[int]:
         """Indices of the tokens whose lemma (or form) has dictionary entries.
 
-        Read from spaCy's arrays: most words trigger nothing, and building a
-        Python Token for each of them would cost more than coding the rest.
+        Read from spaCy's arrays (``tree``'s, when given): most words trigger
+        nothing, and building a Python Token for each of them would cost more
+        than coding the rest.
         """
         from spacy.symbols import LEMMA, LOWER, NOUN, POS, PROPN, VERB
 
         # One list per column, not one per token: fewer objects to allocate.
-        columns = doc.to_array([POS, LEMMA, LOWER]).T.tolist()
+        if tree is not None:
+            columns = [tree.pos_ids, tree.lemma_ids, tree.lower_ids]
+        else:
+            columns = doc.to_array([POS, LEMMA, LOWER]).T.tolist()
         verbs, nouns = self._trigger_ids
         return [
             i

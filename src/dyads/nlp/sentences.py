@@ -10,6 +10,8 @@ from dyads.model import Sentence, TextSpan
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from dyads.nlp.tree import Tree
+
 
 @dataclass(frozen=True, slots=True)
 class ParsedSentence:
@@ -21,19 +23,20 @@ class ParsedSentence:
 
 
 def split_sentences(
-    document_id: str, doc: Doc, text: str | None = None
+    document_id: str, doc: Doc, text: str | None = None, tree: Tree | None = None
 ) -> list[ParsedSentence]:
     """One Sentence per spaCy sentence, blank ones skipped, offsets into the text.
 
     Offsets come from the sentences' character bounds and slices of the
     document text, not from ``Span.text``: building the text of a span walks
     every token, and this runs for every sentence of every document. For the
-    same reason ``text``, the text ``doc`` was parsed from, is used when given.
+    same reason ``text``, the text ``doc`` was parsed from, is used when given,
+    and the document's :class:`~dyads.nlp.tree.Tree` lends its arrays.
     """
     if text is None:
         text = doc.text
     parsed: list[ParsedSentence] = []
-    for first, last, start, end in _bounds(doc):
+    for first, last, start, end in _bounds(doc, tree):
         chunk = text[start:end]
         kept = chunk.strip()
         if not kept:
@@ -46,7 +49,7 @@ def split_sentences(
     return parsed
 
 
-def _bounds(doc: Doc) -> list[tuple[int, int, int, int]]:
+def _bounds(doc: Doc, tree: Tree | None = None) -> list[tuple[int, int, int, int]]:
     """Token and character bounds of ``doc.sents``, read from spaCy's arrays.
 
     The same sentences as ``doc.sents`` (a sentence starts at token 0 and at
@@ -54,9 +57,13 @@ def _bounds(doc: Doc) -> list[tuple[int, int, int, int]]:
     """
     if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
         return [(s.start, s.end, s.start_char, s.end_char) for s in doc.sents]
-    from spacy.attrs import IDX, LENGTH, SENT_START
+    if tree is not None:
+        marks, offsets, lengths = tree.sent_starts, tree.offsets, tree.lengths
+    else:
+        from spacy.attrs import IDX, LENGTH, SENT_START
 
-    marks, offsets, lengths = doc.to_array([SENT_START, IDX, LENGTH]).T.tolist()
+        array = doc.to_array([SENT_START, IDX, LENGTH])
+        marks, offsets, lengths = array.T.tolist()
     starts = [0] + [i for i in range(1, len(marks)) if marks[i] == 1]
     ends = [*starts[1:], len(marks)]
     return [

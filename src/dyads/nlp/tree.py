@@ -30,7 +30,9 @@ class Tree:
 
     Besides the nodes it keeps the string ids of some columns (``lower_ids``,
     ``orth_ids``, ``lemma_ids``, ``pos_ids``), which the stages that scan every
-    token compare against hashed dictionary words without making strings.
+    token compare against hashed dictionary words without making strings, and
+    the columns sentences are cut by (``sent_starts``, ``offsets``,
+    ``lengths``): one ``to_array`` call serves every stage.
     """
 
     __slots__ = (
@@ -41,6 +43,9 @@ class Tree:
         "orth_ids",
         "lemma_ids",
         "pos_ids",
+        "sent_starts",
+        "offsets",
+        "lengths",
         "_text",
     )
 
@@ -48,19 +53,26 @@ class Tree:
         """``text``, when given, is the text ``doc`` was parsed from (spaCy keeps
         it exactly): building ``doc.text`` again joins every token."""
         import numpy
+        from spacy.attrs import LENGTH, SENT_START
         from spacy.symbols import DEP, HEAD, IDX, LEMMA, LOWER, ORTH, POS, TAG
 
         self.doc = doc
         self._text = text
-        array = doc.to_array([HEAD, DEP, LOWER, LEMMA, POS, TAG, ORTH, IDX])
-        # HEAD is stored as an offset from the token, as unsigned integers.
-        offsets = array[:, 0].astype(numpy.int64)
-        self.heads: list[int] = (offsets + numpy.arange(len(doc))).tolist()
-        dep, lower, lemma, pos, tag, orth, idx = array[:, 1:].T.tolist()
+        array = doc.to_array(
+            [HEAD, SENT_START, DEP, LOWER, LEMMA, POS, TAG, ORTH, IDX, LENGTH]
+        )
+        # HEAD and SENT_START are signed, given as unsigned integers; HEAD is
+        # an offset from the token.
+        signed = array[:, :2].astype(numpy.int64)
+        self.heads: list[int] = (signed[:, 0] + numpy.arange(len(doc))).tolist()
+        self.sent_starts: list[int] = signed[:, 1].tolist()
+        dep, lower, lemma, pos, tag, orth, idx, length = array[:, 2:].T.tolist()
         self.lower_ids: list[int] = lower
         self.orth_ids: list[int] = orth
         self.lemma_ids: list[int] = lemma
         self.pos_ids: list[int] = pos
+        self.offsets: list[int] = idx
+        self.lengths: list[int] = length
         name = _names(doc.vocab.strings).__getitem__
         self.nodes: list[Node] = list(
             map(

@@ -88,6 +88,22 @@ def _normal(word: str) -> str:
     return word[:-2] if word.endswith(_POSSESSIVE) else word
 
 
+def _keys(text: str, words: list[str]) -> list[str]:
+    """``_normal`` of each of ``words``, the words of ``text``.
+
+    An ASCII text lowers letter by letter, so its lowered words are the words
+    of its lowered copy, found in one regex pass instead of one call per word.
+    """
+    if text.isascii():
+        lowered = text.lower()
+        keys: list[str] = _WORD.findall(lowered)
+        if "'s" not in lowered:
+            return keys  # no possessive to drop
+    else:
+        keys = [w.lower() for w in words]
+    return [k[:-2] if k.endswith(_POSSESSIVE) else k for k in keys]
+
+
 def _key(words: list[str]) -> str:
     return " ".join(_normal(w) for w in words)
 
@@ -191,12 +207,13 @@ class PlaceResolver:
 
     def __init__(self, index: dict[str, Entry]) -> None:
         self.index = index
-        # Longest name per first word: most capitalised words start no name,
-        # and are skipped after one lookup instead of six.
-        self._longest: dict[str, int] = {}
+        # The first words of every name of several words: most capitalised
+        # words begin none, and are done with after two lookups.
+        self._prefixes: set[str] = set()
         for name in index:
-            first, count = name.split(" ", 1)[0], name.count(" ") + 1
-            self._longest[first] = max(self._longest.get(first, 0), count)
+            words = name.split(" ")
+            for n in range(1, len(words)):
+                self._prefixes.add(" ".join(words[:n]))
         self._document: Document | None = None
         self._document_place: Place | None = None
         self._document_country: Entry | None = None
@@ -209,13 +226,12 @@ class PlaceResolver:
     def find(self, text: str) -> list[Found]:
         """Every gazetteer name in ``text``, longest first at each position.
 
-        Words are read as strings and keyed with list comprehensions; their
-        positions are asked of the regex again only when a name is found (most
-        sentences name one place or none, and this runs for each of them).
+        Words are read as strings and keyed in bulk; their positions are asked
+        of the regex again only when a name is found (most sentences name one
+        place or none, and this runs for each of them).
         """
         texts = _WORD.findall(text)
-        lowered = [t.lower() for t in texts]
-        keys = [t[:-2] if t.endswith(_POSSESSIVE) else t for t in lowered]
+        keys = _keys(text, texts)
         words: list[re.Match[str]] = []
         found: list[Found] = []
         count = len(texts)
@@ -236,11 +252,16 @@ class PlaceResolver:
 
     def _name_at(self, keys: list[str], i: int, count: int) -> tuple[Entry | None, int]:
         """The longest gazetteer name from word ``i`` on, and its length in words."""
-        for n in range(min(self._longest.get(keys[i], 0), count - i), 0, -1):
-            entry = self.index.get(" ".join(keys[i : i + n]))
-            if entry is not None:
-                return entry, n
-        return None, 0
+        name = keys[i]
+        entry, size = self.index.get(name), 1
+        n = 1
+        while name in self._prefixes and i + n < count:
+            name = f"{name} {keys[i + n]}"
+            n += 1
+            longer = self.index.get(name)
+            if longer is not None:
+                entry, size = longer, n
+        return entry, size
 
     def locate(self, text: str) -> Found | None:
         """The most specific place ``text`` says something happened at."""
