@@ -33,15 +33,17 @@ class VerbEntry:
     prep: str | None = None
     objects: frozenset[str] = frozenset()
     passive: str = "any"
+    specificity: int = field(init=False, repr=False, compare=False)
+    """How many constraints the entry adds to its bare lemma (set from the
+    others: the coder reads it for every candidate entry of every trigger)."""
 
-    @property
-    def specificity(self) -> int:
-        """How many constraints the entry adds to its bare lemma."""
-        return (
+    def __post_init__(self) -> None:
+        specificity = (
             (self.particle is not None)
             + (self.prep is not None)
             + (2 if self.objects else 0)
         )
+        object.__setattr__(self, "specificity", specificity)
 
 
 @dataclass(frozen=True)
