@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
+from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -88,46 +89,51 @@ class Coder:
     def code_documents(
         self, documents: Iterable[Document]
     ) -> Iterator[Coded | Rejection]:
-        """One Coded or Rejection per input document, in input order."""
-        batch: list[Document | Rejection] = []
-        for document in documents:
-            batch.append(self.check(document))
-            if len(batch) >= self.settings.batch_size:
-                yield from self._code_batch(batch)
-                batch = []
-        if batch:
-            yield from self._code_batch(batch)
+        """One Coded or Rejection per input document, in input order.
 
-    def _code_batch(
-        self, batch: list[Document | Rejection]
-    ) -> Iterator[Coded | Rejection]:
+        The accepted documents stream through one ``nlp.pipe`` call, which
+        batches them itself (``batch_size``). A new call per batch made glibc
+        give spaCy's working buffers back to the system after each batch and
+        fault them in again: 220,000 page faults and about a tenth of the
+        parse time in system CPU per 1000 generated documents.
+        """
         from dyads.nlp import parse as parse_texts
 
-        ready = [d for d in batch if isinstance(d, Document)]
-        docs = iter(
-            parse_texts(
-                self.nlp,
-                (d.text for d in ready),
-                self.settings.batch_size,
-                self.settings.n_process,
-            )
-        )
-        for item in batch:
-            if isinstance(item, Rejection):
+        # Checked documents and rejections in input order; the parser reads
+        # ahead, so each parse belongs to the first Document waiting here.
+        waiting: deque[Document | Rejection] = deque()
+
+        def texts() -> Iterator[str]:
+            for document in documents:
+                checked = self.check(document)
+                waiting.append(checked)
+                if isinstance(checked, Document):
+                    yield checked.text
+
+        settings = self.settings
+        for doc in parse_texts(
+            self.nlp, texts(), settings.batch_size, settings.n_process
+        ):
+            item = waiting.popleft()
+            while isinstance(item, Rejection):
                 yield item
-                continue
-            try:
-                yield self.code_parsed(item, next(docs))
-            except (
-                RecursionError
-            ) as exc:  # pathological parse trees: reject, never crash
-                yield Rejection(
-                    item.id,
-                    Reason.UNPARSEABLE,
-                    f"parse too deep: {exc}",
-                    item.source,
-                    item,
-                )
+                item = waiting.popleft()
+            yield self._code_or_reject(item, doc)
+        for rejection in waiting:  # those after the last coded document
+            assert isinstance(rejection, Rejection)  # every text gave one parse
+            yield rejection
+
+    def _code_or_reject(self, document: Document, doc: Doc) -> Coded | Rejection:
+        try:
+            return self.code_parsed(document, doc)
+        except RecursionError as exc:  # pathological parse trees: reject, never crash
+            return Rejection(
+                document.id,
+                Reason.UNPARSEABLE,
+                f"parse too deep: {exc}",
+                document.source,
+                document,
+            )
 
     def code_parsed(self, document: Document, doc: Doc) -> Coded:
         """Code a document that spaCy has already parsed (``doc`` is the parse of
