@@ -8,6 +8,7 @@ dictionaries can run side by side.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from dyads.config import Settings
 from dyads.model import (
+    Actor,
     Coded,
     Document,
     Event,
@@ -164,7 +166,13 @@ class Coder:
                 for raw in raw_events:
                     events.append(
                         self._event(
-                            document, tree, sentence, raw, dating, place, sentence_of
+                            document,
+                            tree,
+                            sentence,
+                            _placed(raw, place),
+                            dating,
+                            place,
+                            sentence_of,
                         )
                     )
         return Coded(document, sentences, mentions, tuple(_dedupe(events)))
@@ -229,6 +237,37 @@ class Coder:
             place=place,
             coder=self.version,
         )
+
+
+# Actors whose country the text leaves open: a bare sector in a document that
+# names no country ("gunmen"), an unnamed attacker ("a car bomb killed ...").
+_COUNTRYLESS_RULES = {"sector-only", "unidentified-attacker"}
+
+
+def _placed(raw: RawEvent, place: Place | None) -> RawEvent:
+    """Give countryless actors the country of the place the event happened in.
+
+    "Gunmen shot dead an official in Mosul": Iraqi gunmen, an Iraqi official,
+    as CAMEO coders read actors that the text does not place otherwise.
+    """
+    if place is None or not place.country:
+        return raw
+    source = _in_country(raw.source, place)
+    target = _in_country(raw.target, place)
+    if source is raw.source and target is raw.target:
+        return raw
+    return dataclasses.replace(raw, source=source, target=target)
+
+
+def _in_country(found: Found, place: Place) -> Found:
+    if found.actor.country is not None or found.rule not in _COUNTRYLESS_RULES:
+        return found
+    country = place.country or ""
+    sector = found.actor.sector or ""
+    actor = Actor(f"{country}{sector}", found.actor.name, country, sector)
+    return dataclasses.replace(
+        found, actor=actor, rule=f"{found.rule}; country of place {place.name}"
+    )
 
 
 def _confidence(raw: RawEvent, modality: Modality) -> float:

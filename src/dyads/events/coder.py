@@ -113,6 +113,12 @@ _DOMESTIC_ROOTS = {"08": "CVL", "14": "GOV", "17": "CVL"}
 # that Y release ...", "X warned that Y would ...": Y is the target.
 _ADDRESSED_ROOTS = {"02", "10", "11", "12", "13"}
 _OWNER_DEPS = {"amod", "compound", "poss", "nmod"}
+# Violence whose doer the text does not name: "three soldiers were killed",
+# "a roadside bomb killed two policemen". CAMEO codes the doer as unidentified
+# armed forces (UAF) of the country where it happened (the pipeline adds the
+# country from the sentence's place).
+_VIOLENT_ROOTS = {"18", "19", "20"}
+_UNIDENTIFIED = Actor("---UAF", "unidentified attackers", None, "UAF")
 _POS = {"VERB": "verb", "NOUN": "noun", "PROPN": "noun"}
 
 
@@ -225,6 +231,8 @@ class EventCoder:
             else:
                 sources, targets, direct = _noun_arguments(token, actors)
             rule = f"{pos}:{entry.id}"
+            if not sources and targets and entry.code[:2] in _VIOLENT_ROOTS:
+                sources = self._unidentified_attacker(token, targets)
             if not targets and pos == "noun" and not sources:
                 sources = _between(token, actors)
             joint = len({s.actor.code for s in sources}) > 1
@@ -262,10 +270,66 @@ class EventCoder:
                         speech,
                     )
                 )
+        events = _unique([self._embedded(tree, e, actors) for e in events])
         events = _main_acts(
-            tree, _unique([self._embedded(tree, e, actors) for e in events])
+            tree, events + list(self._obligations(sent, tree, actors, events))
         )
         return events + list(self._accusations(events))
+
+    def _obligations(
+        self, sent: Span, tree: Tree, actors: Found_index, events: list[RawEvent]
+    ) -> Iterator[RawEvent]:
+        """A speaker's demand or appeal put as what someone else must or should do.
+
+        "Germany said Iran must stop enrichment" is Germany's demand to Iran
+        (10x), "the Pentagon said North Korea should return to talks" an appeal
+        (02x), whether or not the embedded act is in the dictionary; its root,
+        when it is, picks the code (``modals`` in data/rules/embedding.yaml).
+        The embedded act itself stays an event of its own, hypothetical.
+        """
+        for i in range(sent.start, sent.end):
+            clause = tree[i]
+            if clause.dep_ != "ccomp" or clause.pos_ not in {"VERB", "AUX"}:
+                continue
+            speech = clause.head
+            if speech.lemma_.lower() not in _SPEECH_LEMMAS:
+                continue
+            family = next(
+                (
+                    f
+                    for c in clause.children
+                    if c.dep_ == "aux" and (f := self.embedding.by_modal(c.lower_))
+                ),
+                None,
+            )
+            if family is None:
+                continue
+            speakers = _expand(_subjects(speech)[0], actors)
+            addressees = _others(
+                _expand(
+                    [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}],
+                    actors,
+                ),
+                speakers,
+            )
+            if not speakers or not addressees:
+                continue
+            embedded = next((e for e in events if e.trigger == clause.i), None)
+            code = family.code_for(embedded.code[:2] if embedded else "default")
+            cue = (
+                f"{family.name}: '{_aux_text(clause)}' in a clause "
+                f"reported by '{speech.text}'"
+            )
+            for addressee in addressees:
+                yield RawEvent(
+                    speakers[0],
+                    addressee,
+                    f"rule:{family.name}-modal",
+                    code,
+                    speech.i,
+                    cue,
+                    True,
+                )
 
     def _embedded(self, tree: Tree, event: RawEvent, actors: Found_index) -> RawEvent:
         """The governing act when the event is promised, threatened, refused...
@@ -317,9 +381,55 @@ class EventCoder:
                 best, best_object = entry, object_token
         return best, best_object
 
+    def _unidentified_attacker(self, token: Node, targets: list[Found]) -> list[Found]:
+        """An unnamed doer of violence done to a named victim.
+
+        Either an agentless passive ("two Afghan soldiers were killed") or a
+        subject that is itself a violent event ("a car bomb", "the explosion":
+        a noun with an entry of roots 18-20). The victim must be the verb's own
+        object and named: "five policemen" will do, bare "people" placed by
+        the document will not ("it said 20 people were killed" names no one). Pronouns and unknown
+        group nouns ("fundamentalists") are left alone: guessing would hide a
+        gap in the dictionaries.
+        """
+        patients = {c.i for c in token.children if c.dep_ in {"dobj", "nsubjpass"}}
+        if not any(
+            t.head in patients
+            and (t.rule not in _WEAK_ACTOR_RULES or t.actor.sector != "CVL")
+            for t in targets
+        ):
+            return []
+        subjects, by_agent = _subjects(token)
+        if by_agent:
+            return []
+        if not subjects and _is_passive(token):
+            doer = token
+        elif subjects and all(self._violent_noun(s) for s in subjects):
+            doer = subjects[0]
+        else:
+            return []
+        return [
+            Found(
+                doer.i,
+                doer.i + 1,
+                doer.i,
+                _UNIDENTIFIED,
+                "unidentified-attacker",
+                (),
+                "implied",
+            )
+        ]
+
+    def _violent_noun(self, token: Node) -> bool:
+        return token.pos_ == "NOUN" and any(
+            e.code[:2] in _VIOLENT_ROOTS
+            for e in self.verbs.entries("noun", token.lemma_.lower())
+        )
+
     def _accusations(self, events: list[RawEvent]) -> Iterator[RawEvent]:
-        """The speaker of a reported conflictual act accuses its source."""
-        seen: set[tuple[str, str]] = set()
+        """The speaker of a reported conflictual act accuses its source, unless
+        the sentence already codes an act between the two (one per dyad)."""
+        seen = {(e.source.actor.code, e.target.actor.code) for e in events}
         for event in events:
             speaker = event.speaker
             if speaker is None or event.code[:2] not in self.conflict_roots:
@@ -343,7 +453,16 @@ class EventCoder:
 
 
 # Actors inferred from the document rather than named in the sentence.
-_WEAK_ACTOR_RULES = {"sector-only", "sector-in-document-country", "domestic-target"}
+_WEAK_ACTOR_RULES = {
+    "sector-only",
+    "sector-in-document-country",
+    "domestic-target",
+    "unidentified-attacker",
+}
+
+
+def _aux_text(clause: Node) -> str:
+    return next((c.text for c in clause.children if c.dep_ == "aux"), "")
 
 
 def _main_acts(tree: Tree, events: list[RawEvent]) -> list[RawEvent]:

@@ -33,6 +33,9 @@ class Family:
     codes: dict[str, str]
     quads: frozenset[int]
     future: bool
+    # Modal verbs that make a reported clause this family's act: "Germany said
+    # Iran must stop" is Germany's demand to Iran (see ``EmbeddingRules.by_modal``).
+    modals: frozenset[str] = frozenset()
 
     def code_for(self, root: str) -> str:
         return self.codes.get(root, self.codes["default"])
@@ -55,6 +58,13 @@ class EmbeddingRules:
     @classmethod
     def load(cls, extra_folders: Sequence[str | Path] = ()) -> EmbeddingRules:
         return _load(tuple(str(f) for f in extra_folders))
+
+    def by_modal(self, word: str) -> Family | None:
+        """The family whose modal verb ``word`` is ("must": demand), if any."""
+        for family in self.families:
+            if word in family.modals:
+                return family
+        return None
 
     def find(self, trigger: Node, quad: int) -> Embedding | None:
         """The governing act of ``trigger``, if it is promised, threatened..."""
@@ -91,6 +101,7 @@ def _load(extra: tuple[str, ...]) -> EmbeddingRules:
                     codes=dict(record["codes"]),
                     quads=frozenset(record.get("quads") or (1, 2, 3, 4)),
                     future=bool(record.get("future", False)),
+                    modals=frozenset(record.get("modals") or ()),
                 )
             )
     return EmbeddingRules(families)

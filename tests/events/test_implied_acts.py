@@ -1,0 +1,69 @@
+"""Acts the text implies rather than names: demands put as what someone must do,
+violence with no named doer (real model, sentences written for these tests)."""
+
+from __future__ import annotations
+
+from dyads.model import Event, Modality
+
+
+def _asserted(events: list[Event]) -> set[tuple[str, str, str]]:
+    return {
+        (e.source.actor.code, e.code, e.target.actor.code if e.target else "-")
+        for e in events
+        if e.modality is Modality.ASSERTED
+    }
+
+
+def test_must_in_a_reported_clause_is_the_speakers_demand(coder) -> None:
+    events = coder.code_text("Germany said on Monday that Iran must halt enrichment.")
+    coded = _asserted(events)
+    assert any(s == "DEUGOV" and c[:2] == "10" and t == "IRNGOV" for s, c, t in coded)
+    demand = next(e for e in events if e.code[:2] == "10")
+    assert "'must'" in demand.evidence.rule_id
+
+
+def test_should_in_a_reported_clause_is_an_appeal(coder) -> None:
+    events = coder.code_text(
+        "The Japanese government said North Korea should return to the talks."
+    )
+    coded = _asserted(events)
+    assert any(s == "JPNGOV" and c[:2] == "02" and t == "PRKGOV" for s, c, t in coded)
+
+
+def test_must_about_oneself_is_no_demand(coder) -> None:
+    events = coder.code_text("Britain said it must do more to help refugees.")
+    assert not any(e.code[:2] == "10" for e in events), _asserted(events)
+
+
+def test_agentless_killing_is_by_unidentified_forces_of_the_place(coder) -> None:
+    events = coder.code_text(
+        "Four Afghan policemen were killed in an ambush in Kandahar."
+    )
+    assert any(
+        s == "AFGUAF" and c[:2] == "18" and t == "AFGCOP"
+        for s, c, t in _asserted(events)
+    ), _asserted(events)
+    attack = next(e for e in events if e.source.actor.code == "AFGUAF")
+    assert "unidentified-attacker" in attack.source.rule
+    assert "Kandah" in attack.source.rule  # the place that gave the country
+
+
+def test_a_bomb_as_subject_is_an_unidentified_attacker(coder) -> None:
+    events = coder.code_text("A roadside bomb wounded three Turkish soldiers in Mosul.")
+    assert any(
+        s == "IRQUAF" and c[:2] == "18" and t == "TURMIL"
+        for s, c, t in _asserted(events)
+    ), _asserted(events)
+
+
+def test_unknown_group_subject_is_not_guessed(coder) -> None:
+    # "fundamentalists" is not an actor the dictionaries know: no invented doer
+    events = coder.code_text("Fundamentalists attacked two Algerian policemen.")
+    assert not any(e.source.actor.sector == "UAF" for e in events)
+
+
+def test_generic_victims_of_a_reported_killing_give_no_unnamed_attacker(coder) -> None:
+    events = coder.code_text(
+        "Lebanon protested over an air raid in which it said 20 people were killed."
+    )
+    assert not any(e.source.actor.sector == "UAF" for e in events)
