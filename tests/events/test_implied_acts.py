@@ -67,3 +67,23 @@ def test_generic_victims_of_a_reported_killing_give_no_unnamed_attacker(coder) -
         "Lebanon protested over an air raid in which it said 20 people were killed."
     )
     assert not any(e.source.actor.sector == "UAF" for e in events)
+
+
+def test_rebels_placed_in_the_governments_country_are_a_target(coder) -> None:
+    # "rebels" get Sudan from the document; they are not the government's own
+    events = coder.code_text(
+        "The Sudanese government accused rebels of breaking the truce."
+    )
+    assert any(
+        s == "SDNGOV" and c[:2] == "11" and t == "SDNREB"
+        for s, c, t in _asserted(events)
+    ), _asserted(events)
+
+
+def test_reduced_relative_subject_of_a_verb_of_saying(coder) -> None:
+    events = coder.code_text(
+        "The Red Cross operating in Iraq said Britain must protect civilians."
+    )
+    assert any(
+        e.source.actor.code.startswith("NGO") and e.code[:2] == "10" for e in events
+    )

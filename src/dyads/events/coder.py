@@ -684,11 +684,17 @@ def _others(targets: list[Found], sources: list[Found]) -> list[Found]:
         t
         for t in targets
         if t.actor.code not in codes
-        and not (
-            t.rule in {"composed-by-context", "sector-in-document-country"}
-            and t.actor.country in countries
-        )
+        and not (t.actor.country in countries and _owned(t))
     ]
+
+
+def _owned(target: Found) -> bool:
+    """A target the source's own country was inferred for, that is not another
+    actor: "its troops" (composed from the context) or bare "people" placed by
+    the document. "The government accused rebels" keeps the rebels."""
+    return target.rule == "composed-by-context" or (
+        target.rule == "sector-in-document-country" and target.actor.sector == "CVL"
+    )
 
 
 def _subjects(token: Node) -> tuple[list[Node], bool]:
@@ -698,7 +704,18 @@ def _subjects(token: Node) -> tuple[list[Node], bool]:
         seen += 1
         subj = [c for c in token.children if c.dep_ in {"nsubj", "csubj"}]
         if subj:
-            return subj, False
+            # "The Red Cross operating in Iraq said": the parser often makes the
+            # reduced relative the subject; its own subject is the speaker.
+            return [
+                n
+                for c in subj
+                for n in (
+                    [g for g in c.children if g.dep_ == "nsubj"]
+                    if c.pos_ == "VERB"
+                    else []
+                )
+                or [c]
+            ], False
         agents = [
             p
             for c in token.children
