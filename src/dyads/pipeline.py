@@ -193,8 +193,12 @@ class Coder:
         cameo = self.ontology.cameo(raw.code)
         trigger = tree[raw.trigger]
         modality, cue = modality_of(trigger, dating.historical)
-        if raw.intended and modality is Modality.FUTURE:
+        if raw.intended and (
+            modality is Modality.FUTURE or cue.lower() == "modal 'would'"
+        ):
             modality, cue = Modality.ASSERTED, f"stated intention ({cue})"
+        elif raw.refused and modality is Modality.NEGATED:
+            modality, cue = Modality.ASSERTED, f"stated refusal ({cue})"
         source = _mention(raw.source, tree, sentence_of)
         target = _mention(raw.target, tree, sentence_of)
         speaker = _mention(raw.speaker, tree, sentence_of) if raw.speaker else None

@@ -87,3 +87,38 @@ def test_reduced_relative_subject_of_a_verb_of_saying(coder) -> None:
     assert any(
         e.source.actor.code.startswith("NGO") and e.code[:2] == "10" for e in events
     )
+
+
+def test_would_under_a_verb_of_saying_is_a_stated_intention(coder) -> None:
+    events = coder.code_text(
+        "Palestinian leaders said they would boycott all contact with Israel."
+    )
+    assert any(
+        s == "PSEGOV" and c[:2] == "13" and t == "ISRGOV"
+        for s, c, t in _asserted(events)
+    ), _asserted(events)
+
+
+def test_negated_future_is_a_stated_refusal(coder) -> None:
+    events = coder.code_text("Syria says it will not accept more refugees from Iraq.")
+    refusal = [e for e in events if e.root == "12"]
+    assert refusal and refusal[0].modality is Modality.ASSERTED
+    assert "refusal" in refusal[0].evidence.rule_id or "reject" in (
+        refusal[0].evidence.rule_id
+    )
+
+
+def test_threat_takes_the_target_of_the_threatened_act(coder) -> None:
+    events = coder.code_text("Hezbollah threatened to resume attacks in Israel.")
+    assert any(
+        s.startswith("LBN") and c[:2] == "13" and t.startswith("ISR")
+        for s, c, t in _asserted(events)
+    ), _asserted(events)
+
+
+def test_would_not_is_negated_not_conditional(coder) -> None:
+    from dyads.events.modality import modality_of
+
+    doc = coder.nlp("Turkey would not attack Greece.")
+    modality, _ = modality_of(doc[3])
+    assert modality is Modality.NEGATED

@@ -93,6 +93,7 @@ _SPEECH_LEMMAS = {
     "charge",
     "explain",
 }
+_SPEECH_WORDS = frozenset(_SPEECH_LEMMAS)
 _ACCUSE_CODE = "112"
 # Verbs that carry an event noun as their object: the noun's act is the
 # subject's ("Italy announced a suspension of links", "rebels staged attacks").
@@ -112,6 +113,8 @@ _DOMESTIC_ROOTS = {"08": "CVL", "14": "GOV", "17": "CVL"}
 # Acts addressed to someone named as the subject of their clause: "X demanded
 # that Y release ...", "X warned that Y would ...": Y is the target.
 _ADDRESSED_ROOTS = {"02", "10", "11", "12", "13"}
+# Acts that govern another act (promise, demand, refuse, threaten to do X).
+_GOVERNING_ROOTS = {"02", "03", "10", "12", "13"}
 _OWNER_DEPS = {"amod", "compound", "poss", "nmod"}
 # Violence whose doer the text does not name: "three soldiers were killed",
 # "a roadside bomb killed two policemen". CAMEO codes the doer as unidentified
@@ -136,6 +139,9 @@ class RawEvent:
     speaker: Found | None = None
     speech: str | None = None  # lemma of the verb of saying that reports the event
     intended: bool = False  # recoded from the future tense: the intent is asserted now
+    refused: bool = (
+        False  # a negated intent ("will not accept"): the refusal is asserted
+    )
 
 
 def event_id(
@@ -339,7 +345,9 @@ class EventCoder:
         made to someone: "Chile urged Peru to resume talks with Bolivia" is
         Chile -> Peru, the addressee being the embedded act's source.
         """
-        found = self.embedding.find(tree[event.trigger], self.quads.get(event.code, 1))
+        found = self.embedding.find(
+            tree[event.trigger], self.quads.get(event.code, 1), _SPEECH_WORDS
+        )
         if found is None:
             return event
         cue = (
@@ -352,12 +360,24 @@ class EventCoder:
                 event = dataclasses.replace(
                     event, source=speakers[0], target=event.source
                 )
+        family = found.family
+        refused = False
+        if found.governor is None and family.name == "intent":
+            # "Syria will not accept more refugees": a stated refusal (12x)
+            negation = next(
+                (c for c in tree[event.trigger].children if c.dep_ == "neg"), None
+            )
+            reject = self.embedding.named("reject")
+            if negation is not None and reject is not None:
+                family, refused = reject, True
+                cue = f"future tense negated by '{negation.text}'"
         return dataclasses.replace(
             event,
-            code=found.family.code_for(event.code[:2]),
+            code=family.code_for(event.code[:2]),
             trigger=found.governor.i if found.governor else event.trigger,
-            rule=f"{event.rule}; {found.family.name}: {cue}",
+            rule=f"{event.rule}; {family.name}: {cue}",
             intended=found.governor is None,
+            refused=refused,
         )
 
     def _best_entry(self, token: Node, pos: str) -> tuple[VerbEntry | None, int | None]:
@@ -472,16 +492,28 @@ def _main_acts(tree: Tree, events: list[RawEvent]) -> list[RawEvent]:
     protest, not a protest and a demand: the lower verb says what the act was
     for. Different dyads in one sentence keep their own events.
     """
-    best: dict[tuple[str, str], tuple[tuple[int, int, int], RawEvent]] = {}
+    best: dict[tuple[str, str], tuple[tuple[int, int, int, int], RawEvent]] = {}
     for event in events:
         key = (event.source.actor.code, event.target.actor.code)
         weak = sum(f.rule in _WEAK_ACTOR_RULES for f in (event.source, event.target))
-        rank = (weak, 0 if event.target_direct else 1, _depth(tree, event.trigger))
+        # on a tie, the more specific code: "threatened to impose restrictions
+        # on X" is 131 (the embedded act's), not the bare verb's 130
+        rank = (
+            weak,
+            0 if event.target_direct else 1,
+            _depth(tree, event.trigger),
+            -_specificity(event.code),
+        )
         if key not in best or rank < best[key][0]:
             best[key] = (rank, event)
     return [
         e for e in events if best[(e.source.actor.code, e.target.actor.code)][1] is e
     ]
+
+
+def _specificity(code: str) -> int:
+    """How much a CAMEO code says: "1312" > "131" > "130"."""
+    return len(code.rstrip("0"))
 
 
 def _depth(tree: Tree, index: int) -> int:
@@ -822,6 +854,15 @@ def _verb_arguments(
             if n.dep_ in {"nsubj", "nsubjpass"}
         ]
         targets = _others(_expand(addressees, actors), sources)
+    if (
+        not targets
+        and entry.code[:2] in _GOVERNING_ROOTS
+        and len({f.actor.code for f in sources}) == 1
+    ):
+        # "Hamas threatened to resume attacks in Israel", "agreed to open its
+        # borders to UN peacekeepers": the act's target is the embedded act's.
+        xcomps = [c for c in token.children if c.dep_ == "xcomp"]
+        targets = _nearest_in(xcomps, actors, exclude={f.actor.code for f in sources})
     if not targets and (entry.objects or entry.prep):
         # Phrasal entries ("express gratitude for NATO's help", "call for X to
         # ease Y's entry into Z") name their target inside the object phrase.

@@ -59,6 +59,10 @@ class EmbeddingRules:
     def load(cls, extra_folders: Sequence[str | Path] = ()) -> EmbeddingRules:
         return _load(tuple(str(f) for f in extra_folders))
 
+    def named(self, name: str) -> Family | None:
+        """The family called ``name`` ("reject"), if the rules define it."""
+        return next((f for f in self.families if f.name == name), None)
+
     def by_modal(self, word: str) -> Family | None:
         """The family whose modal verb ``word`` is ("must": demand), if any."""
         for family in self.families:
@@ -66,8 +70,14 @@ class EmbeddingRules:
                 return family
         return None
 
-    def find(self, trigger: Node, quad: int) -> Embedding | None:
-        """The governing act of ``trigger``, if it is promised, threatened..."""
+    def find(
+        self, trigger: Node, quad: int, speech: frozenset[str] = frozenset()
+    ) -> Embedding | None:
+        """The governing act of ``trigger``, if it is promised, threatened...
+
+        ``speech``: verbs of saying, under which "would" is the future told in
+        the past ("Iraq said it would allow inspectors back": an intent).
+        """
         token = trigger
         for _ in range(3):
             if token.dep_ not in _EMBEDDING_DEPS or token.head is token:
@@ -82,7 +92,10 @@ class EmbeddingRules:
             if token.dep_ not in {"xcomp", "pcomp"}:
                 break
             token = governor
-        if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in trigger.children):
+        future = _FUTURE_AUX
+        if trigger.dep_ == "ccomp" and trigger.head.lemma_.lower() in speech:
+            future = _FUTURE_AUX | {"would"}
+        if any(c.dep_ == "aux" and c.lower_ in future for c in trigger.children):
             for family in self.families:
                 if family.future and quad in family.quads:
                     return Embedding(family, None)
