@@ -293,9 +293,12 @@ class EventCoder:
         when it is, picks the code (``modals`` in data/rules/embedding.yaml).
         The embedded act itself stays an event of its own, hypothetical.
         """
+        ccomp, deps = tree.strings["ccomp"], tree.columns[0]
         for i in range(sent.start, sent.end):
+            if deps[i] != ccomp:  # read off the array: no Node for most tokens
+                continue
             clause = tree[i]
-            if clause.dep_ != "ccomp" or clause.pos_ not in {"VERB", "AUX"}:
+            if clause.pos_ not in {"VERB", "AUX"}:
                 continue
             speech = clause.head
             if speech.lemma_.lower() not in _SPEECH_LEMMAS:
