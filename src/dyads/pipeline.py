@@ -52,6 +52,7 @@ class Coder:
         from dyads.actors.match import ActorMatcher
         from dyads.events.coder import EventCoder
         from dyads.events.embedding import EmbeddingRules
+        from dyads.events.mutual import mutual_codes
         from dyads.events.ontology import Ontology
         from dyads.events.verbs import VerbDictionary
         from dyads.nlp import load_pipeline
@@ -65,7 +66,9 @@ class Coder:
         self.matcher = ActorMatcher(self.actors)
         quads = {c.code: c.quad_class for c in self.ontology.codes()}
         embedding = EmbeddingRules.load(self.settings.dictionaries)
-        self.events = EventCoder(self.verbs, quads, embedding)
+        self.events = EventCoder(
+            self.verbs, quads, embedding, mutual_codes(self.settings.dictionaries)
+        )
         self.places = PlaceResolver.load()
 
     @property

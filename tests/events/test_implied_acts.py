@@ -122,3 +122,17 @@ def test_would_not_is_negated_not_conditional(coder) -> None:
     doc = coder.nlp("Turkey would not attack Greece.")
     modality, _ = modality_of(doc[3])
     assert modality is Modality.NEGATED
+
+
+def test_mutual_acts_are_coded_both_ways(coder) -> None:
+    events = coder.code_text("Greece held negotiations with Turkey on Monday.")
+    coded = _asserted(events)
+    assert ("GRCGOV", "046", "TURGOV") in coded, coded
+    assert ("TURGOV", "046", "GRCGOV") in coded, coded
+    other = next(e for e in events if e.source.actor.code == "TURGOV")
+    assert "mutual" in other.evidence.rule_id
+
+
+def test_one_sided_acts_are_not_mirrored(coder) -> None:
+    events = coder.code_text("The Greek prime minister visited Turkey on Monday.")
+    assert not any(e.source.actor.code.startswith("TUR") for e in events)

@@ -165,9 +165,14 @@ class EventCoder:
     """
 
     def __init__(
-        self, verbs: VerbDictionary, quads: dict[str, int], embedding: EmbeddingRules
+        self,
+        verbs: VerbDictionary,
+        quads: dict[str, int],
+        embedding: EmbeddingRules,
+        mutual: frozenset[str] = frozenset(),
     ) -> None:
         self.verbs = verbs
+        self.mutual = mutual
         self.quads = quads
         self.embedding = embedding
         self.conflict_roots = frozenset(c[:2] for c, q in quads.items() if q >= 3)
@@ -280,7 +285,27 @@ class EventCoder:
         events = _main_acts(
             tree, events + list(self._obligations(sent, tree, actors, events))
         )
+        events += self._other_sides(events)
         return events + list(self._accusations(events))
+
+    def _other_sides(self, events: list[RawEvent]) -> list[RawEvent]:
+        """The second direction of mutual acts ("X held talks with Y": Y with X
+        too), unless the sentence already codes an act in that direction."""
+        dyads = {(e.source.actor.code, e.target.actor.code) for e in events}
+        added = []
+        for event in events:
+            key = (event.target.actor.code, event.source.actor.code)
+            if event.code in self.mutual and key not in dyads:
+                dyads.add(key)
+                added.append(
+                    dataclasses.replace(
+                        event,
+                        source=event.target,
+                        target=event.source,
+                        rule=f"{event.rule}; mutual act, coded both ways",
+                    )
+                )
+        return added
 
     def _obligations(
         self, sent: Span, tree: Tree, actors: Found_index, events: list[RawEvent]
