@@ -136,3 +136,26 @@ def test_mutual_acts_are_coded_both_ways(coder) -> None:
 def test_one_sided_acts_are_not_mirrored(coder) -> None:
     events = coder.code_text("The Greek prime minister visited Turkey on Monday.")
     assert not any(e.source.actor.code.startswith("TUR") for e in events)
+
+
+def test_demand_addressee_inside_the_object_phrase(coder) -> None:
+    events = coder.code_text(
+        "The Czech parliament demanded an apology by Moscow that Soviet troops "
+        "shot protesters in 1968."
+    )
+    demands = [e for e in _asserted(events) if e[1][:2] == "10"]
+    assert demands and all(t == "RUSGOV" for _, _, t in demands), demands
+
+
+def test_demand_noun_clause_names_the_addressee(coder) -> None:
+    events = coder.code_text(
+        "The rebels insisted on their demand that the Ugandan government free "
+        "political prisoners."
+    )
+    assert any(c[:2] == "10" and t == "UGAGOV" for _, c, t in _asserted(events))
+
+
+def test_renewed_talks_of_two_countries_are_a_joint_act(coder) -> None:
+    events = coder.code_text("Syria and Jordan renewed negotiations on water rights.")
+    coded = _asserted(events)
+    assert ("SYRGOV", "046", "JORGOV") in coded and ("JORGOV", "046", "SYRGOV") in coded

@@ -103,7 +103,7 @@ _LIGHT_VERBS = frozenset(
     "issue declare resume continue intensify wage unleash step open initiate "
     "undertake perform organize organise extend offer provide give deliver sign "
     "reach conclude agree propose pledge promise threaten lift end halt suspend "
-    "cancel break sever restore establish".split()
+    "cancel break sever restore establish renew reopen pursue".split()
 )
 _ADDRESSED_FAMILIES = {"appeal", "demand"}
 # Acts done to a country's own people when the text names nobody else: curfews,
@@ -113,6 +113,8 @@ _DOMESTIC_ROOTS = {"08": "CVL", "14": "GOV", "17": "CVL"}
 # Acts addressed to someone named as the subject of their clause: "X demanded
 # that Y release ...", "X warned that Y would ...": Y is the target.
 _ADDRESSED_ROOTS = {"02", "10", "11", "12", "13"}
+# Nouns whose "that" clause says what its subject is asked to do.
+_REQUEST_NOUNS = {"demand", "call", "request", "appeal", "ultimatum", "insistence"}
 # Acts that govern another act (promise, demand, refuse, threaten to do X).
 _GOVERNING_ROOTS = {"02", "03", "10", "12", "13"}
 _OWNER_DEPS = {"amod", "compound", "poss", "nmod"}
@@ -874,12 +876,18 @@ def _verb_arguments(
         ]
         targets = _others(_expand(held, actors), sources)
     if not targets and entry.code[:2] in _ADDRESSED_ROOTS:
-        addressees = [
-            n
+        # "demanded that Y release ...", "insisted on its demands that Y grant ..."
+        clauses = [c for c in token.children if c.dep_ == "ccomp"] + [
+            clause
             for c in token.children
-            if c.dep_ == "ccomp"
-            for n in c.children
-            if n.dep_ in {"nsubj", "nsubjpass"}
+            if c.dep_ in {"dobj", "prep"}
+            for noun in ([c] if c.dep_ == "dobj" else c.children)
+            if noun.lemma_.lower() in _REQUEST_NOUNS
+            for clause in noun.children
+            if clause.dep_ in {"acl", "ccomp"}
+        ]
+        addressees = [
+            n for c in clauses for n in c.children if n.dep_ in {"nsubj", "nsubjpass"}
         ]
         targets = _others(_expand(addressees, actors), sources)
     if (
@@ -889,8 +897,10 @@ def _verb_arguments(
     ):
         # "Hamas threatened to resume attacks in Israel", "agreed to open its
         # borders to UN peacekeepers": the act's target is the embedded act's.
-        xcomps = [c for c in token.children if c.dep_ == "xcomp"]
-        targets = _nearest_in(xcomps, actors, exclude={f.actor.code for f in sources})
+        # "demanded an admission by Moscow", "rejected an offer from Kabul":
+        # the object phrase names the addressee.
+        embedded = [c for c in token.children if c.dep_ in {"xcomp", "dobj"}]
+        targets = _nearest_in(embedded, actors, exclude={f.actor.code for f in sources})
     if not targets and (entry.objects or entry.prep):
         # Phrasal entries ("express gratitude for NATO's help", "call for X to
         # ease Y's entry into Z") name their target inside the object phrase.
@@ -1007,6 +1017,9 @@ def _nearest_in(
             for c in t.children
             if c.dep_ not in {"ccomp", "advcl", "relcl", "punct", "cc"}
             and not (c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})
+            # "an admission that Soviet forces murdered officers": a clause
+            # with a subject of its own tells another story
+            and not (c.dep_ == "acl" and any(g.dep_ == "nsubj" for g in c.children))
         ]
         depth += 1
     return []
