@@ -587,6 +587,10 @@ class _Frame:
                 preps.setdefault(c.lower_, []).append(c)
             elif dep in {"dobj", "nsubjpass", "attr", "oprd"}:
                 objects.append(c)
+            elif dep in {"compound", "amod"} and token.pos_ != "VERB":
+                # a noun's modifiers are its "objects": "hunger strike",
+                # "peace talks", "arms embargo" can have entries of their own
+                objects.append(c)
         if token.dep_ in {"acl", "relcl"}:
             objects.append(token.head)
         return cls(
