@@ -159,3 +159,12 @@ def test_renewed_talks_of_two_countries_are_a_joint_act(coder) -> None:
     events = coder.code_text("Syria and Jordan renewed negotiations on water rights.")
     coded = _asserted(events)
     assert ("SYRGOV", "046", "JORGOV") in coded and ("JORGOV", "046", "SYRGOV") in coded
+
+
+def test_killing_in_an_attack_is_coded_as_the_attack(coder) -> None:
+    events = coder.code_text(
+        "Turkish troops killed twelve Kurdish rebels in an attack near Dohuk."
+    )
+    kill = next(e for e in events if e.target is not None and e.root in {"18", "19"})
+    assert kill.root == "19", (kill.code, kill.evidence.rule_id)
+    assert "'attack'" in kill.evidence.rule_id

@@ -97,3 +97,8 @@ def test_resolve_the_town_of_a_named_place(resolver):
     assert place is not None and place.country == "IRQ"
     place = _resolve(resolver, "Crowds gathered in the Iraqi city of Kirkuk.")
     assert place is not None and place.country == "IRQ"
+
+
+def test_resolve_central_part_of_a_city(resolver):
+    place = _resolve(resolver, "A bomb exploded in central Baghdad on Monday.")
+    assert place is not None and place.country == "IRQ"

@@ -239,11 +239,20 @@ class EventCoder:
                 continue
             if object_token is not None:
                 used_nouns.add(object_token)
+            manner = None
+            if pos == "verb" and entry.code[:2] == "18":
+                manner = self._manner(token)
+            if manner is not None:
+                # "killed 46 civilians in an air raid": the raid is the act
+                used_nouns.add(manner[0].i)
+                entry = manner[1]
             if pos == "verb":
                 sources, targets, direct = _verb_arguments(token, entry, actors)
             else:
                 sources, targets, direct = _noun_arguments(token, actors)
             rule = f"{pos}:{entry.id}"
+            if manner is not None:
+                rule += f"; the act named by '{manner[0].text}'"
             if not sources and targets and entry.code[:2] in _VIOLENT_ROOTS:
                 sources = self._unidentified_attacker(token, targets)
             if not targets and pos == "noun" and not sources:
@@ -469,6 +478,24 @@ class EventCoder:
                 "implied",
             )
         ]
+
+    def _manner(self, token: Node) -> tuple[Node, VerbEntry] | None:
+        """The violent event noun a killing or wounding happened in.
+
+        CAMEO codes the attack, not its outcome: "killed 46 civilians in an
+        air raid" is an air strike (195), "wounded two soldiers in a bomb
+        attack" a bombing (183).
+        """
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"in", "during"}:
+                continue
+            for noun in prep.children:
+                if noun.dep_ != "pobj" or noun.pos_ != "NOUN":
+                    continue
+                entry, _ = self._best_entry(noun, "noun")
+                if entry is not None and entry.code[:2] in _VIOLENT_ROOTS:
+                    return noun, entry
+        return None
 
     def _violent_noun(self, token: Node) -> bool:
         return token.pos_ == "NOUN" and any(

@@ -52,7 +52,7 @@ _SETTLEMENT = frozenset(
     "town city village capital port enclave province region district "
     "state county suburb neighbourhood neighborhood".split()
 )
-_QUALIFIER = re.compile(rf"^{DIRECTION}(?:ern)?$", re.IGNORECASE)
+_QUALIFIER = re.compile(rf"^(?:{DIRECTION}(?:ern)?|central)$", re.IGNORECASE)
 _DATELINE = re.compile(
     r"^\s*([A-Z][A-Z .'-]{2,40}?)(?:,\s*[A-Z][\w .]*)?\s*(?:,|\(|—|–|-{1,2})"
 )
