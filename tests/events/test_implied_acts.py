@@ -168,3 +168,12 @@ def test_killing_in_an_attack_is_coded_as_the_attack(coder) -> None:
     kill = next(e for e in events if e.target is not None and e.root in {"18", "19"})
     assert kill.root == "19", (kill.code, kill.evidence.rule_id)
     assert "'attack'" in kill.evidence.rule_id
+
+
+def test_a_states_own_troops_are_not_its_target(coder) -> None:
+    events = coder.code_text(
+        "Ghana is ready to contribute 800 troops to a peacekeeping force in Mali."
+    )
+    coded = _asserted(events)
+    assert not any(t.startswith("GHAMIL") for _, _, t in coded), coded
+    assert any(s == "GHAGOV" and t == "MLIGOV" for s, _, t in coded), coded

@@ -704,7 +704,16 @@ def _place_target(token: Node, source: Found, actors: Found_index) -> list[Found
     "Israel will evacuate all settlements in the Gaza Strip", "troops deployed
     in Bosnia": CAMEO coders take the place's country as the target.
     """
-    for t in (token, *[c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]):
+    # "contribute troops to a force in Liberia": the place may hang on the
+    # object or on the noun after "to".
+    heads = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}] + [
+        p
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in {"to", "into"}
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    for t in (token, *heads):
         for prep in t.children:
             if prep.dep_ == "prep" and prep.lower_ in {"in", "into", "inside"}:
                 for p in prep.children:
@@ -777,16 +786,26 @@ def _others(targets: list[Found], sources: list[Found]) -> list[Found]:
         t
         for t in targets
         if t.actor.code not in codes
-        and not (t.actor.country in countries and _owned(t))
+        and not (t.actor.country in countries and _owned(t, sources))
     ]
 
 
-def _owned(target: Found) -> bool:
+_STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+
+
+def _owned(target: Found, sources: list[Found]) -> bool:
     """A target the source's own country was inferred for, that is not another
-    actor: "its troops" (composed from the context) or bare "people" placed by
-    the document. "The government accused rebels" keeps the rebels."""
-    return target.rule == "composed-by-context" or (
-        target.rule == "sector-in-document-country" and target.actor.sector == "CVL"
+    actor: "its troops" (composed from the context), bare "people" placed by
+    the document, or the state's own forces when a state actor acts ("France
+    will contribute troops"). "The government accused rebels" keeps the rebels."""
+    if target.rule == "composed-by-context":
+        return True
+    if target.rule != "sector-in-document-country":
+        return False
+    sector = target.actor.sector
+    return sector == "CVL" or (
+        sector in _STATE_SECTORS
+        and any(s.actor.sector in _STATE_SECTORS for s in sources)
     )
 
 
@@ -931,7 +950,10 @@ def _verb_arguments(
         # "demanded an admission by Moscow", "rejected an offer from Kabul":
         # the object phrase names the addressee.
         embedded = [c for c in token.children if c.dep_ in {"xcomp", "dobj"}]
-        targets = _nearest_in(embedded, actors, exclude={f.actor.code for f in sources})
+        targets = _others(
+            _nearest_in(embedded, actors, exclude={f.actor.code for f in sources}),
+            sources,
+        )
     if not targets and (entry.objects or entry.prep):
         # Phrasal entries ("express gratitude for NATO's help", "call for X to
         # ease Y's entry into Z") name their target inside the object phrase.
@@ -948,7 +970,10 @@ def _verb_arguments(
                 and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")
             )
         ]
-        targets = _nearest_in(objects, actors, exclude={f.actor.code for f in sources})
+        targets = _others(
+            _nearest_in(objects, actors, exclude={f.actor.code for f in sources}),
+            sources,
+        )
     return sources, targets, direct
 
 
