@@ -177,3 +177,8 @@ def test_a_states_own_troops_are_not_its_target(coder) -> None:
     coded = _asserted(events)
     assert not any(t.startswith("GHAMIL") for _, _, t in coded), coded
     assert any(s == "GHAGOV" and t == "MLIGOV" for s, _, t in coded), coded
+
+
+def test_killed_by_a_bomb_is_by_unidentified_forces(coder) -> None:
+    events = coder.code_text("Three soldiers were killed by a roadside bomb in Kandahar.")
+    assert any(s == "AFGUAF" and c[:2] == "18" for s, c, _ in _asserted(events))

@@ -458,9 +458,9 @@ class EventCoder:
             for t in targets
         ):
             return []
-        subjects, by_agent = _subjects(token)
-        if by_agent:
-            return []
+        # "killed by an improvised explosive device": an agent that is itself
+        # a weapon or an attack names no doer either
+        subjects, _ = _subjects(token)
         if not subjects and _is_passive(token):
             doer = token
         elif subjects and all(self._violent_noun(s) for s in subjects):
