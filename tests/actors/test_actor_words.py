@@ -62,6 +62,11 @@ The Special Court for Sierra Leone sat. | Special Court for Sierra Leone | IGOUN
 The Warsaw Pact condemned the decision. | Warsaw Pact | IGOEEUWAR
 The European Economic Community objected. | European Economic Community | IGOEUREEC
 The UNODC reported record opium harvests. | UNODC | IGOUNOCOPODC
+# regions and former names are their state's
+Chechen rebels attacked a convoy near Grozny. | Chechen rebels | RUSREB
+Settlers attacked a village in the West Bank. | the West Bank | PSEGOV
+Yugoslav troops shelled villages in Kosovo. | Yugoslav troops | SRBMIL
+Soviet tanks entered Kabul in December. | Soviet tanks | RUSMIL
 # ethnic groups live where the sentence places them
 Ethnic Albanians demonstrated in Serbia on Monday. | Ethnic Albanians | SRBCVL
 Thousands of ethnic Albanians protested in Pristina. | ethnic Albanians | KSVCVL

@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 ETHNIC_NOUNS = frozenset(
     """kurds kurd tamils druze roma romanies gypsies uighurs uyghurs uygurs
     pashtuns pashtoons pathans hutus hutu tutsis tutsi berbers amazigh baluch
-    baluchis balochs baloch rohingya rohingyas hazaras tuaregs tuareg chechens
+    baluchis balochs baloch rohingya rohingyas hazaras tuaregs tuareg
     tatars tartars sahrawis saharawis basques catalans assyrians yazidis
     yezidis kashmiris hmong ogonis ijaws igbos ibos yorubas hausas fulani
     ossetians abkhazians""".split()
