@@ -69,18 +69,19 @@ def place_ethnic_groups(doc: Doc, index: Found_index) -> None:
     if not ethnic and not heads:
         return
     home = _main_country(index, {id(f) for f in ethnic})
+    places = _places(doc, index)
     for found in ethnic:
         if found.actor.country == _own_country(found):
-            where = _residence(doc, index, found.head, found) or home
+            where = _residence(doc, index, places, found.head, found) or home
             if where is None:
                 continue
             sector = found.actor.sector or _CIVILIANS
             found.actor = Actor(f"{where}{sector}", found.actor.name, where, sector)
             found.rule = _RULE
             _take_modifier(doc, index, found)
-        _take_ethnic_word(doc, index, found)  # placed by the matcher: only the span
+        _take_ethnic_word(doc, index, found)  # the span takes "ethnic" in either case
     for head in heads:
-        where = _residence(doc, index, head, None) or home
+        where = _residence(doc, index, places, head, None) or home
         if where is None:
             continue
         token = doc[head]
@@ -135,7 +136,11 @@ def _ethnic_noun_heads(doc: Doc, index: Found_index) -> list[int]:
 
 
 def _residence(
-    doc: Doc, index: Found_index, head: int, found: Found | None
+    doc: Doc,
+    index: Found_index,
+    places: list[tuple[int, str]],
+    head: int,
+    found: Found | None,
 ) -> str | None:
     """The country a group at ``head`` lives in, from its own sentence."""
     token = doc[head]
@@ -149,16 +154,24 @@ def _residence(
                 country = _country_at(index, pobj.i, found)
                 if pobj.dep_ == "pobj" and country:
                     return country
-    places = [
-        (abs(f.head - head), f.actor.country)
+    sentence = token.sent
+    near = [
+        (abs(at - head), country)
+        for at, country in places
+        if sentence.start <= at < sentence.end and at != head
+    ]
+    return min(near)[1] if near else None
+
+
+def _places(doc: Doc, index: Found_index) -> list[tuple[int, str]]:
+    """Head token and country of every country or capital named as a place."""
+    return [
+        (f.head, f.actor.country)
         for f in index.all()
-        if f is not found
-        and f.kind in {"country", "capital"}
+        if f.kind in {"country", "capital"}
         and f.actor.country
-        and token.sent.start <= f.head < token.sent.end
         and _is_place(doc, index, doc[f.head])
     ]
-    return min(places)[1] if places else None
 
 
 def _country_at(index: Found_index, i: int, found: Found | None) -> str | None:
