@@ -4,7 +4,9 @@ A press release introduces its people once ("The President of the Republic of
 Kosovo, Vjosa Osmani") and then says "President Osmani", "the President" and
 "she". A coder that only reads a dictionary misses all of these, and one that
 resolves pronouns only inside a sentence (PETRARCH2) misses most. This module
-applies, in document order:
+first re-homes ethnic groups to the country they live in ("ethnic Albanians
+in Serbia" -> ``SRBCVL``, see :mod:`dyads.actors.residence`), then applies,
+in document order:
 
 1. *Appositions*: a name in apposition to a titled actor takes that actor
    ("X, NATO Secretary General, ..."); the apposition beats the dictionary,
@@ -23,6 +25,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dyads.actors.match import Found, Found_index
+from dyads.actors.residence import place_ethnic_groups
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -34,7 +37,11 @@ _PERSON_KINDS = {"person", "apposition", "alias", "title-person"}
 
 
 def resolve_context(doc: Doc, index: Found_index) -> Found_index:
-    """Add and replace actors in ``index`` using the document's own context."""
+    """Add and replace actors in ``index`` using the document's own context.
+
+    Ethnic groups in ``index`` are re-homed in place before the rest.
+    """
+    place_ethnic_groups(doc, index)
     aliases: dict[str, Found] = {}
     people: list[Found] = []  # person-like actors in document order
     groups: list[Found] = []  # states, organisations and groups, for "it"/"they"
