@@ -47,10 +47,12 @@ def resolve_context(doc: Doc, index: Found_index) -> Found_index:
     groups: list[Found] = []  # states, organisations and groups, for "it"/"they"
     resolved = Found_index(modifiers=set(index.modifiers))
     title_heads = _title_heads(doc, index)
+    # Names the dictionaries know: a sector title before one is a description
+    # ("human rights organization Amnesty International"), not a person's title.
     known = {
         head
         for head, fs in index.by_head.items()
-        if any(f.kind == "person" for f in fs)
+        if any(f.kind in {"person", "agent", "igo"} for f in fs)
     }
     for i in _candidates(doc, index):
         token = doc[i]

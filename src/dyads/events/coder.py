@@ -123,6 +123,8 @@ _OWNER_DEPS = {"amod", "compound", "poss", "nmod"}
 # armed forces (UAF) of the country where it happened (the pipeline adds the
 # country from the sentence's place).
 _VIOLENT_ROOTS = {"18", "19", "20"}
+# Passives that name who takes part, not who suffers: "were engaged in".
+_PARTICIPATION = {"engage", "involve", "embroil"}
 _UNIDENTIFIED = Actor("---UAF", "unidentified attackers", None, "UAF")
 _POS = {"VERB": "verb", "NOUN": "noun", "PROPN": "noun"}
 
@@ -461,6 +463,8 @@ class EventCoder:
         # "killed by an improvised explosive device": an agent that is itself
         # a weapon or an attack names no doer either
         subjects, _ = _subjects(token)
+        if token.lemma_.lower() in _PARTICIPATION:
+            return []  # "Serb forces were engaged in fighting": the doers
         if not subjects and _is_passive(token):
             doer = token
         elif subjects and all(self._violent_noun(s) for s in subjects):
