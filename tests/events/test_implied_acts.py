@@ -180,5 +180,35 @@ def test_a_states_own_troops_are_not_its_target(coder) -> None:
 
 
 def test_killed_by_a_bomb_is_by_unidentified_forces(coder) -> None:
-    events = coder.code_text("Three soldiers were killed by a roadside bomb in Kandahar.")
+    events = coder.code_text(
+        "Three soldiers were killed by a roadside bomb in Kandahar."
+    )
     assert any(s == "AFGUAF" and c[:2] == "18" for s, c, _ in _asserted(events))
+
+
+def test_measure_words_give_way_to_what_they_measure(coder) -> None:
+    events = coder.code_text(
+        "Japan will provide 40,000 tons of food aid to North Korea next month."
+    )
+    assert any(
+        s == "JPNGOV" and c.startswith("03") and t == "PRKGOV"
+        for s, c, t in _asserted(events)
+    ), _asserted(events)
+
+
+def test_apposition_names_the_speaker(coder) -> None:
+    events = coder.code_text(
+        "Jan Kowalski, the Polish foreign minister, condemned Belarus on Monday."
+    )
+    assert any(
+        s == "POLGOV" and c[:2] == "11" and t == "BLRGOV"
+        for s, c, t in _asserted(events)
+    ), _asserted(events)
+
+
+def test_event_noun_target_deeper_in_its_phrase(coder) -> None:
+    events = coder.code_text("Spain announced a suspension of flights to Venezuela.")
+    assert any(
+        s == "ESPGOV" and c[:2] == "16" and t == "VENGOV"
+        for s, c, t in _asserted(events)
+    ), _asserted(events)

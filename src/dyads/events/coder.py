@@ -123,6 +123,33 @@ _OWNER_DEPS = {"amod", "compound", "poss", "nmod"}
 # armed forces (UAF) of the country where it happened (the pipeline adds the
 # country from the sentence's place).
 _VIOLENT_ROOTS = {"18", "19", "20"}
+# Nouns that measure what the act is about ("tons of aid", "a shipment of arms").
+_MEASURE_NOUNS = {
+    "ton",
+    "tonne",
+    "kg",
+    "kilogram",
+    "worth",
+    "amount",
+    "package",
+    "shipment",
+    "consignment",
+    "batch",
+    "load",
+    "cargo",
+    "quantity",
+    "supply",
+    "dollar",
+    "euro",
+    "million",
+    "billion",
+    "lot",
+    "number",
+    "convoy",
+    "planeload",
+    "truckload",
+    "shipload",
+}
 # Passives that name who takes part, not who suffers: "were engaged in".
 _PARTICIPATION = {"engage", "involve", "embroil"}
 _UNIDENTIFIED = Actor("---UAF", "unidentified attackers", None, "UAF")
@@ -648,13 +675,29 @@ class _Frame:
         else:
             heads = list(self.objects)
         for head in heads:
-            for candidate in (head, *head.conjuncts):
+            for candidate in (head, *head.conjuncts, *_measured(head)):
                 if (
                     candidate.lemma_.lower() in entry.objects
                     or candidate.lower_ in entry.objects
                 ):
                     return True, candidate.i
         return False, None
+
+
+def _measured(head: Node) -> list[Node]:
+    """What a measure word measures: "25,000 tons of food aid", "700 kg of
+    medicine", "$50,000 worth of goods" give aid, medicine, goods."""
+    if head.lemma_.lower() not in _MEASURE_NOUNS and not any(
+        c.dep_ == "nummod" for c in head.children
+    ):
+        return []
+    return [
+        p
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
 
 
 def _is_passive(token: Node) -> bool:
@@ -695,6 +738,9 @@ def _expand(tokens: list[Node], actors: Found_index) -> list[Found]:
                     if p.dep_ == "pobj"
                     for f in actors.at(p.i)
                 ]
+                # "Kenzo Oshima, the United Nations Emergency Relief
+                # Coordinator, demanded ...": the apposition names the actor
+                or [f for c in t.children if c.dep_ == "appos" for f in actors.at(c.i)]
             )
             for f in hits:
                 if f not in found:
@@ -1033,6 +1079,20 @@ def _noun_arguments(
                 targets += _expand(
                     [p for p in child.children if p.dep_ == "pobj"], actors
                 )
+    if sources and not targets:
+        # "a suspension of air links with Serbia": deeper in the noun's phrases
+        targets = _others(
+            _nearest_in(
+                [
+                    c
+                    for c in token.children
+                    if c.dep_ == "prep" and c.lower_ not in {"in", "at", "from"}
+                ],
+                actors,
+                exclude={f.actor.code for f in sources},
+            ),
+            sources,
+        )
     if not sources and token.dep_ == "pobj" and token.head.lower_ == "of":
         owner = token.head.head  # "the aggression of Russia" reads the other way round
         sources += _expand([owner], actors) if owner.dep_ == "poss" else []
