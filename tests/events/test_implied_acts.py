@@ -212,3 +212,13 @@ def test_event_noun_target_deeper_in_its_phrase(coder) -> None:
         s == "ESPGOV" and c[:2] == "16" and t == "VENGOV"
         for s, c, t in _asserted(events)
     ), _asserted(events)
+
+
+def test_threat_is_made_to_whoever_must_comply(coder) -> None:
+    events = coder.code_text(
+        "Moscow threatened to cut gas supplies unless Ukraine paid its debts."
+    )
+    assert any(
+        s == "RUSGOV" and c[:2] == "13" and t == "UKRGOV"
+        for s, c, t in _asserted(events)
+    ), _asserted(events)

@@ -961,6 +961,17 @@ def _verb_arguments(
             if o.dep_ in {"dobj", "dative"}
         ]
         targets = _others(_expand(shared, actors), sources)
+        if not targets:  # "donated and delivered goods to the school"
+            shared = [
+                o
+                for v in token.conjuncts
+                if v.i > token.i
+                for p in v.children
+                if p.dep_ == "prep" and p.lower_ in _TARGET_PREPS
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
+            targets = _others(_expand(shared, actors), sources)
         direct = bool(targets)
     if not targets:
         # "demanded autonomy from Serbian authorities", "imposed sanctions on X":
@@ -975,6 +986,26 @@ def _verb_arguments(
             if o.dep_ == "pobj"
         ]
         targets = _others(_expand(held, actors), sources)
+    if not targets and entry.code[:2] == "13":
+        # "threatened to strike unless Baghdad accepted its terms": the threat
+        # is made to whoever must comply
+        governed = [token, *(c for c in token.children if c.dep_ == "xcomp")]
+        conditions = [
+            c
+            for v in governed
+            for c in v.children
+            if c.dep_ == "advcl"
+            and any(
+                m.dep_ == "mark" and m.lower_ in {"unless", "if"} for m in c.children
+            )
+        ]
+        targets = _others(
+            _expand(
+                [n for c in conditions for n in c.children if n.dep_ == "nsubj"],
+                actors,
+            ),
+            sources,
+        )
     if not targets and entry.code[:2] in _ADDRESSED_ROOTS:
         # "demanded that Y release ...", "insisted on its demands that Y grant ..."
         clauses = [c for c in token.children if c.dep_ == "ccomp"] + [
