@@ -202,6 +202,14 @@ class Coder:
             modality, cue = Modality.ASSERTED, f"stated intention ({cue})"
         elif raw.refused and modality is Modality.NEGATED:
             modality, cue = Modality.ASSERTED, f"stated refusal ({cue})"
+        elif (
+            modality is Modality.HYPOTHETICAL
+            and cameo.quad_class == 4
+            and cue.startswith(_ATTEMPT_CUES)
+        ):
+            # CAMEO counts an attempted attack as an attack (185: attempt to
+            # assassinate): "tried to hack into the army's computers"
+            modality, cue = Modality.ASSERTED, f"attempted ({cue})"
         source = _mention(raw.source, tree, sentence_of)
         target = _mention(raw.target, tree, sentence_of)
         speaker = _mention(raw.speaker, tree, sentence_of) if raw.speaker else None
@@ -246,6 +254,11 @@ class Coder:
         )
 
 
+_ATTEMPT_CUES = (
+    "governed by 'tried'",
+    "governed by 'attempted'",
+    "governed by 'tries'",
+)
 # Actors whose country the text leaves open: a bare sector in a document that
 # names no country ("gunmen"), an unnamed attacker ("a car bomb killed ...").
 _COUNTRYLESS_RULES = {"sector-only", "unidentified-attacker"}

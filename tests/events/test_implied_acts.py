@@ -222,3 +222,17 @@ def test_threat_is_made_to_whoever_must_comply(coder) -> None:
         s == "RUSGOV" and c[:2] == "13" and t == "UKRGOV"
         for s, c, t in _asserted(events)
     ), _asserted(events)
+
+
+def test_attempted_attack_counts_as_an_attack(coder) -> None:
+    events = coder.code_text(
+        "Rebels tried to assassinate the Colombian defence minister on Friday."
+    )
+    attack = [e for e in events if e.root == "18"]
+    assert attack and attack[0].modality is Modality.ASSERTED
+    assert "attempted" in attack[0].evidence.rule_id
+
+
+def test_attempted_talks_stay_hypothetical(coder) -> None:
+    events = coder.code_text("Egypt tried to mediate between Israel and Hamas.")
+    assert not any(e.modality is Modality.ASSERTED and e.root == "04" for e in events)

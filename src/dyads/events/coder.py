@@ -55,6 +55,11 @@ _TARGET_PREPS = {
 # report, so the speaker is not taken to accuse anyone (see docs/coding.md).
 _NEUTRAL_SPEECH = {
     "say",
+    "confirm",
+    "acknowledge",
+    "indicate",
+    "predict",
+    "admit",
     "tell",
     "report",
     "add",
@@ -67,6 +72,11 @@ _NEUTRAL_SPEECH = {
 }
 _SPEECH_LEMMAS = {
     "say",
+    "confirm",
+    "acknowledge",
+    "indicate",
+    "predict",
+    "admit",
     "state",
     "emphasize",
     "emphasise",
@@ -115,6 +125,7 @@ _DOMESTIC_ROOTS = {"08": "CVL", "14": "GOV", "17": "CVL"}
 _ADDRESSED_ROOTS = {"02", "10", "11", "12", "13"}
 # Nouns whose "that" clause says what its subject is asked to do.
 _REQUEST_NOUNS = {"demand", "call", "request", "appeal", "ultimatum", "insistence"}
+_POSTURE_ROOTS = {"13", "15"}
 # Acts that govern another act (promise, demand, refuse, threaten to do X).
 _GOVERNING_ROOTS = {"02", "03", "10", "12", "13"}
 _OWNER_DEPS = {"amod", "compound", "poss", "nmod"}
@@ -986,9 +997,10 @@ def _verb_arguments(
             if o.dep_ == "pobj"
         ]
         targets = _others(_expand(held, actors), sources)
-    if not targets and entry.code[:2] == "13":
-        # "threatened to strike unless Baghdad accepted its terms": the threat
-        # is made to whoever must comply
+    if not targets:
+        # "threatened to strike unless Baghdad accepted its terms", "will
+        # boycott the elections unless the president steps down": the act is
+        # aimed at whoever must comply
         governed = [token, *(c for c in token.children if c.dep_ == "xcomp")]
         conditions = [
             c
@@ -1021,6 +1033,22 @@ def _verb_arguments(
             n for c in clauses for n in c.children if n.dep_ in {"nsubj", "nsubjpass"}
         ]
         targets = _others(_expand(addressees, actors), sources)
+    if not targets and entry.code[:2] in _POSTURE_ROOTS:
+        # "mobilized reservists for a possible war against Iraq": shows of
+        # force and threats name their target deep in their phrases
+        targets = _others(
+            _nearest_in(
+                [
+                    c
+                    for c in token.children
+                    if c.dep_ == "dobj"
+                    or (c.dep_ == "prep" and c.lower_ in _TARGET_PREPS)
+                ],
+                actors,
+                exclude={f.actor.code for f in sources},
+            ),
+            sources,
+        )
     if (
         not targets
         and entry.code[:2] in _GOVERNING_ROOTS
