@@ -236,3 +236,17 @@ def test_attempted_attack_counts_as_an_attack(coder) -> None:
 def test_attempted_talks_stay_hypothetical(coder) -> None:
     events = coder.code_text("Egypt tried to mediate between Israel and Hamas.")
     assert not any(e.modality is Modality.ASSERTED and e.root == "04" for e in events)
+
+
+def test_promise_to_continue_aid_is_an_intent(coder) -> None:
+    events = coder.code_text("Norway promised to continue economic aid to Malawi.")
+    assert any(
+        s == "NORGOV" and c.startswith("03") and t == "MWIGOV"
+        for s, c, t in _asserted(events)
+    ), _asserted(events)
+
+
+def test_joint_agreement_is_between_the_two_sides(coder) -> None:
+    events = coder.code_text("Armenia and Azerbaijan agreed to a ceasefire.")
+    coded = {(s, t) for s, _, t in _asserted(events)}
+    assert ("ARMGOV", "AZEGOV") in coded and ("AZEGOV", "ARMGOV") in coded, coded

@@ -300,7 +300,12 @@ class EventCoder:
             joint = len({s.actor.code for s in sources}) > 1
             if sources and not targets and not joint and entry.code[:2] != "01":
                 targets = _place_target(token, sources[0], actors)
-            if sources and not targets and entry.code[:2] in _DOMESTIC_ROOTS:
+            if (
+                sources
+                and not targets
+                and not joint
+                and entry.code[:2] in _DOMESTIC_ROOTS
+            ):
                 targets = _domestic_target(token, sources[0], entry.code[:2], actors)
             pairs = [(s, t) for s in sources for t in targets]
             if not targets and joint and entry.code[:2] != "01":

@@ -89,8 +89,10 @@ class EmbeddingRules:
             for family in self.families:
                 if quad in family.quads and governor.lemma_.lower() in family.governors:
                     return Embedding(family, governor)
-            if token.dep_ not in {"xcomp", "pcomp"}:
+            if token.dep_ not in {"xcomp", "pcomp", "dobj"}:
                 break
+            # "promised to continue military aid": up through the verb that
+            # carries the event noun
             token = governor
         future = _FUTURE_AUX
         if trigger.dep_ == "ccomp" and trigger.head.lemma_.lower() in speech:
