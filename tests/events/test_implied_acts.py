@@ -250,3 +250,12 @@ def test_joint_agreement_is_between_the_two_sides(coder) -> None:
     events = coder.code_text("Armenia and Azerbaijan agreed to a ceasefire.")
     coded = {(s, t) for s, _, t in _asserted(events)}
     assert ("ARMGOV", "AZEGOV") in coded and ("AZEGOV", "ARMGOV") in coded, coded
+
+
+def test_main_verb_wins_over_its_participle(coder) -> None:
+    events = coder.code_text(
+        "Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday, calling for "
+        "independence from Iraq."
+    )
+    coded = _asserted(events)
+    assert any(c[:2] == "14" for _, c, _ in coded), coded

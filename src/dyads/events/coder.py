@@ -592,6 +592,8 @@ def _aux_text(clause: Node) -> str:
 def _main_acts(tree: Tree, events: list[RawEvent]) -> list[RawEvent]:
     """One event per dyad in a sentence: the best-supported act, then the highest.
 
+    Ranked by inferred actors, depth in the parse, directness, specificity.
+
     "Students staged demonstrations to demand reforms by the President" is one
     protest, not a protest and a demand: the lower verb says what the act was
     for. Different dyads in one sentence keep their own events.
@@ -599,13 +601,19 @@ def _main_acts(tree: Tree, events: list[RawEvent]) -> list[RawEvent]:
     best: dict[tuple[str, str], tuple[tuple[int, int, int, int], RawEvent]] = {}
     for event in events:
         key = (event.source.actor.code, event.target.actor.code)
-        weak = sum(f.rule in _WEAK_ACTOR_RULES for f in (event.source, event.target))
+        # an implied domestic target is as good as a named one of the same
+        # code: "Kurds demonstrated in Kirkuk, calling for independence from
+        # Iraq" is a protest against Iraq's government, not an appeal
+        weak = sum(
+            f.rule in _WEAK_ACTOR_RULES - {"domestic-target"}
+            for f in (event.source, event.target)
+        )
         # on a tie, the more specific code: "threatened to impose restrictions
         # on X" is 131 (the embedded act's), not the bare verb's 130
         rank = (
             weak,
-            0 if event.target_direct else 1,
             _depth(tree, event.trigger),
+            0 if event.target_direct else 1,
             -_specificity(event.code),
         )
         if key not in best or rank < best[key][0]:
