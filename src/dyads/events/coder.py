@@ -492,9 +492,9 @@ class EventCoder:
         subject that is itself a violent event ("a car bomb", "the explosion":
         a noun with an entry of roots 18-20). The victim must be the verb's own
         object and named: "five policemen" will do, bare "people" placed by
-        the document will not ("it said 20 people were killed" names no one). Pronouns and unknown
-        group nouns ("fundamentalists") are left alone: guessing would hide a
-        gap in the dictionaries.
+        the document will not ("it said 20 people were killed" names no one).
+        Pronouns and unknown group nouns ("fundamentalists") are left alone:
+        guessing would hide a gap in the dictionaries.
         """
         patients = {c.i for c in token.children if c.dep_ in {"dobj", "nsubjpass"}}
         if not any(
@@ -1192,7 +1192,10 @@ def _targets_below(tokens: list[Node], actors: Found_index) -> list[Found]:
 def _nearest_in(
     tokens: list[Node], actors: Found_index, exclude: set[str]
 ) -> list[Found]:
-    """Actors inside the object phrases, nearest to the trigger first (breadth first)."""
+    """Actors inside the object phrases, nearest to the trigger first.
+
+    Breadth first, to a depth of eight.
+    """
     queue = list(tokens)
     depth = 0
     while queue and depth < 8:

@@ -43,7 +43,10 @@ class Family:
 
 @dataclass(frozen=True, slots=True)
 class Embedding:
-    """Why an event is recoded: the family, and the governor token (None: future tense)."""
+    """Why an event is recoded: the family and the governor token.
+
+    ``governor`` is None when the future tense alone recodes it.
+    """
 
     family: Family
     governor: Node | None
