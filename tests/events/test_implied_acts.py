@@ -259,3 +259,24 @@ def test_main_verb_wins_over_its_participle(coder) -> None:
     )
     coded = _asserted(events)
     assert any(c[:2] == "14" for _, c, _ in coded), coded
+
+
+def test_a_reminder_that_someone_must_act_is_a_demand(coder) -> None:
+    events = coder.code_text(
+        "The German chancellor issued a reminder to Serbia that it must arrest "
+        "war crimes suspects."
+    )
+    assert any(
+        s == "DEUGOV" and c[:2] == "10" and t == "SRBGOV"
+        for s, c, t in _asserted(events)
+    ), _asserted(events)
+
+
+def test_participle_after_a_declaration_belongs_to_its_issuer(coder) -> None:
+    events = coder.code_text(
+        "Hamas issued a statement demanding that Israel release the prisoners."
+    )
+    assert any(
+        s.startswith("PSE") and c[:2] == "10" and t.startswith("ISR")
+        for s, c, t in _asserted(events)
+    ), _asserted(events)

@@ -104,6 +104,19 @@ _SPEECH_LEMMAS = {
     "explain",
 }
 _SPEECH_WORDS = frozenset(_SPEECH_LEMMAS)
+# Nouns that report what someone said, carried by the verb whose subject said it.
+_SPEECH_NOUNS = {
+    "reminder",
+    "statement",
+    "declaration",
+    "warning",
+    "message",
+    "letter",
+    "communique",
+    "resolution",
+    "insistence",
+    "assertion",
+}
 _ACCUSE_CODE = "112"
 # Verbs that carry an event noun as their object: the noun's act is the
 # subject's ("Italy announced a suspension of links", "rebels staged attacks").
@@ -374,15 +387,20 @@ class EventCoder:
         when it is, picks the code (``modals`` in data/rules/embedding.yaml).
         The embedded act itself stays an event of its own, hypothetical.
         """
-        ccomp, deps = tree.strings["ccomp"], tree.columns[0]
+        clauses = {tree.strings["ccomp"], tree.strings["acl"]}
+        deps = tree.columns[0]
         for i in range(sent.start, sent.end):
-            if deps[i] != ccomp:  # read off the array: no Node for most tokens
+            if deps[i] not in clauses:  # read off the array: no Node for most tokens
                 continue
             clause = tree[i]
             if clause.pos_ not in {"VERB", "AUX"}:
                 continue
             speech = clause.head
-            if speech.lemma_.lower() not in _SPEECH_LEMMAS:
+            speaking = speech
+            if speech.pos_ == "NOUN" and speech.lemma_.lower() in _SPEECH_NOUNS:
+                # "issued a stern reminder to Iraq that it must cooperate"
+                speaking = speech.head
+            elif clause.dep_ != "ccomp" or speech.lemma_.lower() not in _SPEECH_LEMMAS:
                 continue
             family = next(
                 (
@@ -394,7 +412,7 @@ class EventCoder:
             )
             if family is None:
                 continue
-            speakers = _expand(_subjects(speech)[0], actors)
+            speakers = _expand(_subjects(speaking)[0], actors)
             addressees = _others(
                 _expand(
                     [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}],
@@ -913,6 +931,12 @@ def _subjects(token: Node) -> tuple[list[Node], bool]:
             return agents, True
         if token.dep_ == "relcl" and token.head is not token:
             return [token.head], False  # "the delegation that visited Bucharest"
+        if token.dep_ == "acl" and token.tag_ == "VBG" and token.head is not token:
+            noun = token.head
+            if noun.lemma_.lower() in _SPEECH_NOUNS and noun.dep_ == "dobj":
+                token = noun.head  # "issued a declaration demanding that ..."
+                continue
+            return [noun], False  # "troops guarding the border"
         if (
             token.dep_ in {"conj", "xcomp", "advcl", "acomp"}
             and token.head is not token
