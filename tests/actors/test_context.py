@@ -21,3 +21,15 @@ def test_short_acronyms_match_only_as_written(coder) -> None:
     assert not any(
         e.source.actor.code == "DZAINSGIA" and e.sentence_index == 0 for e in events
     )
+
+
+def test_known_group_in_apposition_to_a_description_keeps_its_code(coder) -> None:
+    text = "Israel banned candidates from the militant group Hamas on Sunday."
+    from dyads.actors.context import resolve_context
+    from dyads.nlp.tree import Tree
+
+    doc = coder.nlp(text)
+    with Tree(doc, text) as tree:
+        found = resolve_context(doc, coder.matcher.match(doc, None, tree))
+        codes = {doc[f.start : f.end].text: f.actor.code for f in found.all()}
+    assert codes.get("Hamas", "").startswith("PSE"), codes

@@ -70,7 +70,7 @@ def resolve_context(doc: Doc, index: Found_index) -> Found_index:
                         people.append(kept)
                     elif kept.kind in _GROUP_KINDS and kept.actor.country != "---":
                         groups.append(kept)
-                    _introduce(doc, kept, aliases, resolved, people)
+                    _introduce(doc, kept, aliases, resolved, people, known)
             continue
         new = _resolve_unmatched(doc, token, aliases, people, groups)
         if new is not None:
@@ -144,11 +144,18 @@ def _introduce(
     aliases: dict[str, Found],
     resolved: Found_index,
     people: list[Found],
+    known: set[int],
 ) -> None:
-    """Register names in apposition to a titled actor, and the actor's own names."""
+    """Register names in apposition to a titled actor, and the actor's own names.
+
+    A bare description does not beat the dictionary: in "the militant group
+    Hamas" Hamas stays Hamas (``known`` holds the dictionary's named actors).
+    """
     head = doc[found.head]
     if found.kind in {"composed", "sector", "igo"}:
         for child in head.children:
+            if found.kind == "sector" and child.i in known:
+                continue
             if child.dep_ == "appos" and child.pos_ == "PROPN":
                 start = min(
                     t.i
