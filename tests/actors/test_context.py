@@ -33,3 +33,9 @@ def test_known_group_in_apposition_to_a_description_keeps_its_code(coder) -> Non
         found = resolve_context(doc, coder.matcher.match(doc, None, tree))
         codes = {doc[f.start : f.end].text: f.actor.code for f in found.all()}
     assert codes.get("Hamas", "").startswith("PSE"), codes
+
+
+def test_anti_and_pro_name_a_stance_not_an_owner(coder) -> None:
+    events = coder.code_text("Pro-Russian rebels attacked Ukrainian troops near Donetsk.")
+    sources = {e.source.actor.code for e in events}
+    assert sources and not any(s.startswith("RUS") for s in sources), sources

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from dyads.actors.match import Found, Found_index
 from dyads.actors.residence import place_ethnic_groups
+from dyads.model import Actor
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -42,6 +43,7 @@ def resolve_context(doc: Doc, index: Found_index) -> Found_index:
     Ethnic groups in ``index`` are re-homed in place before the rest.
     """
     place_ethnic_groups(doc, index)
+    _drop_stances(doc, index)
     aliases: dict[str, Found] = {}
     people: list[Found] = []  # person-like actors in document order
     groups: list[Found] = []  # states, organisations and groups, for "it"/"they"
@@ -96,6 +98,41 @@ def _candidates(doc: Doc, index: Found_index) -> list[int]:
     return sorted(marked)
 
 
+def _drop_stances(doc: Doc, index: Found_index) -> None:
+    """ "An anti-Syria journalist", "pro-Russian rebels": the country names a
+    stance, not an actor or an owner. The country is dropped, and a sector it
+    was composed with keeps no country (the sentence's place may give one)."""
+    stripped: list[Found] = []
+    for found in index.all():
+        start = found.start
+        if start < 2 or doc[start - 1].text != "-":
+            continue
+        if doc[start - 2].lower_ not in {"anti", "pro"}:
+            continue
+        if found.kind in {"country", "capital"}:
+            found.kind = "stance"
+        elif found.kind == "composed" and found.actor.sector:
+            sector = found.actor.sector
+            found.actor = Actor(f"---{sector}", found.actor.name, None, sector)
+            found.rule = "sector-only"
+        else:
+            continue
+        stripped.append(found)
+    if stripped:
+        # the document's main country, as the matcher reads it, without stances
+        counts: dict[str, int] = {}
+        for found in index.all():
+            country = found.actor.country
+            if country and found.kind != "stance" and found.rule != "sector-only":
+                counts[country] = counts.get(country, 0) + 1
+        home = max(counts, key=lambda c: counts[c]) if counts else None
+        for found in stripped:
+            if home and found.kind != "stance" and found.actor.sector:
+                sector = found.actor.sector
+                found.actor = Actor(f"{home}{sector}", found.actor.name, home, sector)
+                found.rule = "sector-in-document-country"
+
+
 def _resolve_found(
     doc: Doc,
     found: Found,
@@ -105,6 +142,8 @@ def _resolve_found(
     known_names: set[int],
 ) -> Found | None:
     """Keep, drop or re-point one dictionary match."""
+    if found.kind == "stance":
+        return None
     if found.head in title_heads:
         name = doc[found.head].head
         owned = found.kind in {"composed", "igo"}
