@@ -48,6 +48,14 @@ CASES = [
     ("Polish police questioned the Russian diplomat.", "POL 090 RUS"),
     ("Britain demanded an investigation from Russia.", "GBR 1013 RUS"),
     ("Turkey demanded an end to the fighting in Syria.", "TUR 1056 SYR"),
+    ("Norway awarded the prize to the Iranian activist.", "NOR 051 IRN"),
+    ("Japan and the United States renewed their security treaty.", "JPN 057 USA"),
+    ("Britain provided training to Ukrainian soldiers.", "GBR 072 UKR"),
+    ("The US waiver for Iraq allowed imports of Iranian gas.", "USA 085 IRQ"),
+    (
+        "The interrogation of the Russian diplomat by Polish police lasted hours.",
+        "POL 090 RUS",
+    ),
 ]
 
 
