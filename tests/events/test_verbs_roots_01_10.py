@@ -79,3 +79,17 @@ def test_suspending_a_bombing_campaign_is_de_escalation(coder) -> None:
     """The verb's act wins over the event noun it stops ('bombing')."""
     events = coder.code_text("Russia suspended its bombing of Ukrainian cities.")
     assert not any(e.code.startswith("18") for e in events), _found(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # rolling out sanctions imposes them: not an easing (085)
+        ("The EU rolled out new sanctions against Russia.", "085"),
+        # the noun 'defence' is mostly military: not a verbal defence (052)
+        ("The NATO defence of Estonia was discussed.", "052"),
+    ],
+)
+def test_phrase_is_not_coded_as(coder, text: str, wrong: str) -> None:
+    events = coder.code_text(text)
+    assert not any(e.code == wrong for e in events), _found(events)
