@@ -51,6 +51,12 @@ CASES = [
     ("Norway awarded the prize to the Iranian activist.", "NOR 051 IRN"),
     ("The Chinese embassy posted a statement about Japan.", "CHN 010 JPN"),
     ("Kosovo's president lobbied Greece for recognition.", "KSV 022 GRC"),
+    (
+        "The European Union called for the abolition of the death penalty in Belarus.",
+        "IGO 0242 BLR",
+    ),
+    ("Poland demanded the repeal of the Russian law.", "POL 1042 RUS"),
+    ("The Serbian president extolled Russia.", "SRB 051 RUS"),
     ("Xi welcomed Putin to Beijing.", "CHN 043 RUS"),
     ("Russia released the American basketball player.", "RUS 0841 USA"),
     ("Japan and the United States renewed their security treaty.", "JPN 057 USA"),
