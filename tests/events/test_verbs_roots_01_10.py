@@ -60,6 +60,8 @@ CASES = [
     ("Poland demanded the repeal of the Russian law.", "POL 1042 RUS"),
     ("The Serbian president extolled Russia.", "SRB 051 RUS"),
     ("Xi welcomed Putin to Beijing.", "CHN 043 RUS"),
+    ("The EU granted Ukraine candidate status.", "IGO 050 UKR"),
+    ("The United States advised Israel to delay the offensive.", "USA 020 ISR"),
     ("Russia released the American basketball player.", "RUS 0841 USA"),
     ("Japan and the United States renewed their security treaty.", "JPN 057 USA"),
     ("Britain provided training to Ukrainian soldiers.", "GBR 072 UKR"),
