@@ -65,6 +65,12 @@ CASES = [
     ("Russia released the American basketball player.", "RUS 0841 USA"),
     ("Japan and the United States renewed their security treaty.", "JPN 057 USA"),
     ("Britain provided training to Ukrainian soldiers.", "GBR 072 UKR"),
+    ("Germany announced the delivery of tanks to Ukraine.", "DEU 072 UKR"),
+    ("Iran's supply of drones to Russia worried Ukraine.", "IRN 072 RUS"),
+    (
+        "Hamas's handover of the hostages to the Red Cross took place in Gaza.",
+        "PSE 0841 NGO",
+    ),
     ("The US waiver for Iraq allowed imports of Iranian gas.", "USA 085 IRQ"),
     (
         "The interrogation of the Russian diplomat by Polish police lasted hours.",
@@ -102,6 +108,8 @@ def test_suspending_a_bombing_campaign_is_de_escalation(coder) -> None:
         ("The EU rolled out new sanctions against Russia.", "085"),
         # the noun 'defence' is mostly military: not a verbal defence (052)
         ("The NATO defence of Estonia was discussed.", "052"),
+        # 'halt' makes its object noun the subject's act: no 'sale' noun entry
+        ("The United States halted the sale of weapons to Saudi Arabia.", "072"),
     ],
 )
 def test_phrase_is_not_coded_as(coder, text: str, wrong: str) -> None:
