@@ -65,6 +65,8 @@ CASES = [
     ("The EU granted Ukraine candidate status.", "IGO 050 UKR"),
     ("The United States advised Israel to delay the offensive.", "USA 020 ISR"),
     ("Russia released the American basketball player.", "RUS 0841 USA"),
+    ("Russia set two Americans free.", "RUS 0841 USA"),
+    ("Poland stood in solidarity with Ukraine.", "POL 018 UKR"),
     ("Japan and the United States renewed their security treaty.", "JPN 057 USA"),
     ("Britain provided training to Ukrainian soldiers.", "GBR 072 UKR"),
     ("Germany announced the delivery of tanks to Ukraine.", "DEU 072 UKR"),
