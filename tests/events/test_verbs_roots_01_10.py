@@ -69,7 +69,7 @@ CASES = [
     ("Poland stood in solidarity with Ukraine.", "POL 018 UKR"),
     ("Japan and the United States renewed their security treaty.", "JPN 057 USA"),
     ("Britain provided training to Ukrainian soldiers.", "GBR 072 UKR"),
-    ("Germany announced the delivery of tanks to Ukraine.", "DEU 072 UKR"),
+    ("Germany's delivery of tanks to Ukraine began in March.", "DEU 072 UKR"),
     ("Iran's supply of drones to Russia worried Ukraine.", "IRN 072 RUS"),
     (
         "Hamas's handover of the hostages to the Red Cross took place in Gaza.",
