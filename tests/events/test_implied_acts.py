@@ -280,3 +280,25 @@ def test_participle_after_a_declaration_belongs_to_its_issuer(coder) -> None:
         s.startswith("PSE") and c[:2] == "10" and t.startswith("ISR")
         for s, c, t in _asserted(events)
     ), _asserted(events)
+
+
+def test_object_control_gives_the_embedded_act_to_the_object(coder) -> None:
+    events = coder.code_text("Britain urged Israel to show restraint.")
+    assert not any(
+        e.source.actor.code == "GBRGOV"
+        and e.target is not None
+        and e.target.actor.code.startswith("GBR")
+        for e in events
+    ), _asserted(events)
+
+
+def test_appeal_to_resume_talks_takes_the_embedded_code(coder) -> None:
+    events = coder.code_text("France urged Serbia and Kosovo to resume negotiations.")
+    coded = _asserted(events)
+    assert ("FRAGOV", "026", "SRBGOV") in coded, coded
+
+
+def test_truce_between_two_sides_is_a_joint_act(coder) -> None:
+    events = coder.code_text("A truce between Israel and Hamas took effect on Sunday.")
+    coded = {(s, t) for s, _, t in _asserted(events)}
+    assert ("ISRGOV", "PSEREBHMS") in coded and ("PSEREBHMS", "ISRGOV") in coded

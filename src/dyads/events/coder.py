@@ -133,6 +133,10 @@ _ADDRESSED_FAMILIES = {"appeal", "demand"}
 # bans and their lifting (17, 08) fall on its civilians, protests (14) address
 # its government ("President X imposed a curfew in Algiers": DZAGOV -> DZACVL).
 _DOMESTIC_ROOTS = {"08": "CVL", "14": "GOV", "17": "CVL"}
+# ... except military de-escalation (087x): halting an offensive or withdrawing
+# troops is not done to one's own people.
+_NOT_DOMESTIC = ("087",)
+_ADVERB_PARTICLES = {"down", "aside", "back", "off", "out", "away", "up"}
 # Acts addressed to someone named as the subject of their clause: "X demanded
 # that Y release ...", "X warned that Y would ...": Y is the target.
 _ADDRESSED_ROOTS = {"02", "10", "11", "12", "13"}
@@ -318,6 +322,7 @@ class EventCoder:
                 and not targets
                 and not joint
                 and entry.code[:2] in _DOMESTIC_ROOTS
+                and not entry.code.startswith(_NOT_DOMESTIC)
             ):
                 targets = _domestic_target(token, sources[0], entry.code[:2], actors)
             pairs = [(s, t) for s in sources for t in targets]
@@ -459,8 +464,9 @@ class EventCoder:
             speakers = _expand(_subjects(found.governor)[0], actors)
             codes = {event.source.actor.code}
             if speakers and speakers[0].actor.code not in codes:
+                # the addressee is the governing verb's own object
                 event = dataclasses.replace(
-                    event, source=speakers[0], target=event.source
+                    event, source=speakers[0], target=event.source, target_direct=True
                 )
         family = found.family
         refused = False
@@ -681,7 +687,9 @@ class _Frame:
         preps: dict[str, list[Node]] = {}
         for c in token.children:
             dep = c.dep_
-            if dep == "prt":
+            if dep == "prt" or (dep == "advmod" and c.lower_ in _ADVERB_PARTICLES):
+                # en_core_web_sm often labels "stepped down", "pulled back"
+                # as advmod in the past tense
                 particles.add(c.lower_)
             elif dep in {"prep", "agent", "dative"}:
                 preps.setdefault(c.lower_, []).append(c)
@@ -937,6 +945,12 @@ def _subjects(token: Node) -> tuple[list[Node], bool]:
                 token = noun.head  # "issued a declaration demanding that ..."
                 continue
             return [noun], False  # "troops guarding the border"
+        if token.dep_ == "xcomp" and token.head is not token:
+            # object control: in "Britain urged Israel to show restraint" the
+            # one to show restraint is Israel, the object of "urged"
+            objects = [c for c in token.head.children if c.dep_ == "dobj"]
+            if objects:
+                return objects, False
         if (
             token.dep_ in {"conj", "xcomp", "advcl", "acomp"}
             and token.head is not token
@@ -1139,6 +1153,7 @@ def _noun_arguments(
             "in",
             "at",
             "from",
+            "between",  # "a truce between X and Y": a joint act (see _between)
         }:
             targets += _expand([p for p in child.children if p.dep_ == "pobj"], actors)
         elif child.dep_ == "acl":
