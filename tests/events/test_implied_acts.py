@@ -302,3 +302,8 @@ def test_truce_between_two_sides_is_a_joint_act(coder) -> None:
     events = coder.code_text("A truce between Israel and Hamas took effect on Sunday.")
     coded = {(s, t) for s, _, t in _asserted(events)}
     assert ("ISRGOV", "PSEREBHMS") in coded and ("PSEREBHMS", "ISRGOV") in coded
+
+
+def test_calling_for_on_a_weekday_is_not_a_phone_call(coder) -> None:
+    events = coder.code_text("Germany on Monday called for new talks with Iran.")
+    assert not any(e.code == "041" for e in events), _asserted(events)
