@@ -52,7 +52,7 @@ class Coder:
         from dyads.actors.match import ActorMatcher
         from dyads.events.coder import EventCoder
         from dyads.events.embedding import EmbeddingRules
-        from dyads.events.mutual import mutual_codes
+        from dyads.events.mutual import intransitive_codes, mutual_codes
         from dyads.events.ontology import Ontology
         from dyads.events.verbs import VerbDictionary
         from dyads.nlp import load_pipeline
@@ -66,8 +66,13 @@ class Coder:
         self.matcher = ActorMatcher(self.actors)
         quads = {c.code: c.quad_class for c in self.ontology.codes()}
         embedding = EmbeddingRules.load(self.settings.dictionaries)
+        extra = self.settings.dictionaries
         self.events = EventCoder(
-            self.verbs, quads, embedding, mutual_codes(self.settings.dictionaries)
+            self.verbs,
+            quads,
+            embedding,
+            mutual_codes(extra),
+            intransitive_codes(extra),
         )
         self.places = PlaceResolver.load()
 
@@ -211,7 +216,13 @@ class Coder:
             # assassinate): "tried to hack into the army's computers"
             modality, cue = Modality.ASSERTED, f"attempted ({cue})"
         source = _mention(raw.source, tree, sentence_of)
-        target = _mention(raw.target, tree, sentence_of)
+        from dyads.events.coder import NO_TARGET
+
+        target = (
+            None
+            if raw.target.rule == NO_TARGET
+            else _mention(raw.target, tree, sentence_of)
+        )
         speaker = _mention(raw.speaker, tree, sentence_of) if raw.speaker else None
         trigger_span = TextSpan(trigger.idx, trigger.idx + len(trigger.text))
         evidence = Evidence(
@@ -231,7 +242,7 @@ class Coder:
                 sentence.index,
                 trigger_span.start,
                 source.actor.code,
-                target.actor.code,
+                target.actor.code if target else "",
                 cameo.code,
             ),
             document_id=document.id,

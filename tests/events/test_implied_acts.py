@@ -307,3 +307,18 @@ def test_truce_between_two_sides_is_a_joint_act(coder) -> None:
 def test_calling_for_on_a_weekday_is_not_a_phone_call(coder) -> None:
     events = coder.code_text("Germany on Monday called for new talks with Iran.")
     assert not any(e.code == "041" for e in events), _asserted(events)
+
+
+def test_resignation_has_no_target(coder) -> None:
+    events = coder.code_text("The Peruvian prime minister resigned on Sunday.")
+    resign = [e for e in events if e.code == "0831"]
+    assert resign and resign[0].target is None
+    assert resign[0].modality is Modality.ASSERTED
+
+
+def test_conjoined_verb_shares_the_passive_subject(coder) -> None:
+    events = coder.code_text(
+        "The Serbian minister was indicted by the court and will resign."
+    )
+    resign = [e for e in events if e.root == "03"]
+    assert resign and resign[0].source.actor.code == "SRBGOV", _asserted(events)

@@ -229,9 +229,11 @@ class EventCoder:
         quads: dict[str, int],
         embedding: EmbeddingRules,
         mutual: frozenset[str] = frozenset(),
+        intransitive: frozenset[str] = frozenset(),
     ) -> None:
         self.verbs = verbs
         self.mutual = mutual
+        self.intransitive = intransitive
         self.quads = quads
         self.embedding = embedding
         self.conflict_roots = frozenset(c[:2] for c, q in quads.items() if q >= 3)
@@ -317,6 +319,14 @@ class EventCoder:
             joint = len({s.actor.code for s in sources}) > 1
             if sources and not targets and not joint and entry.code[:2] != "01":
                 targets = _place_target(token, sources[0], actors)
+            if (
+                sources
+                and not targets
+                and not joint
+                and entry.code in self.intransitive
+            ):
+                # "Shevardnadze resigned": no target, and none invented
+                targets = [_nobody(token)]
             if (
                 sources
                 and not targets
@@ -607,6 +617,15 @@ _WEAK_ACTOR_RULES = {
     "domestic-target",
     "unidentified-attacker",
 }
+
+
+NO_TARGET = "no-target"
+_NOBODY = Actor("---", "no target", None, None)
+
+
+def _nobody(token: Node) -> Found:
+    """The target of an act the text gives none (the pipeline codes it as None)."""
+    return Found(token.i, token.i + 1, token.i, _NOBODY, NO_TARGET, (), "implied")
 
 
 def _aux_text(clause: Node) -> str:
@@ -912,9 +931,14 @@ def _owned(target: Found, sources: list[Found]) -> bool:
 def _subjects(token: Node) -> tuple[list[Node], bool]:
     """Subject tokens and whether they came from a ``by`` agent (passive)."""
     seen = 0
+    via_conj = False
     while seen < 5:
         seen += 1
         subj = [c for c in token.children if c.dep_ in {"nsubj", "csubj"}]
+        if via_conj and not subj:
+            # "the prime minister has been indicted ... and will resign": the
+            # conjoined verb shares the passive's subject, not its agent
+            subj = [c for c in token.children if c.dep_ == "nsubjpass"]
         if subj:
             # "The Red Cross operating in Iraq said": the parser often makes the
             # reduced relative the subject; its own subject is the speaker.
@@ -955,6 +979,7 @@ def _subjects(token: Node) -> tuple[list[Node], bool]:
             token.dep_ in {"conj", "xcomp", "advcl", "acomp"}
             and token.head is not token
         ):
+            via_conj = token.dep_ == "conj"
             token = token.head  # "is ready to contribute": up to "is"
             continue
         break
