@@ -322,3 +322,22 @@ def test_conjoined_verb_shares_the_passive_subject(coder) -> None:
     )
     resign = [e for e in events if e.root == "03"]
     assert resign and resign[0].source.actor.code == "SRBGOV", _asserted(events)
+
+
+def test_event_noun_compound_under_a_light_verb(coder) -> None:
+    events = coder.code_text(
+        "Norway launched a mediation effort between Sudan and South Sudan."
+    )
+    coded = _asserted(events)
+    assert ("NORGOV", "045", "SDNGOV") in coded, coded
+
+
+def test_stopping_an_act_is_not_the_act(coder) -> None:
+    events = coder.code_text(
+        "Egypt halted its mediation efforts between Israel and Hamas."
+    )
+    assert not any(e.code.startswith("045") for e in _asserted_events(events))
+
+
+def _asserted_events(events: list[Event]) -> list[Event]:
+    return [e for e in events if e.modality is Modality.ASSERTED]

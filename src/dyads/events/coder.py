@@ -125,9 +125,12 @@ _LIGHT_VERBS = frozenset(
     "launch stage carry conduct hold begin start mount announce order impose make "
     "issue declare resume continue intensify wage unleash step open initiate "
     "undertake perform organize organise extend offer provide give deliver sign "
-    "reach conclude agree propose pledge promise threaten lift end halt suspend "
-    "cancel break sever restore establish renew reopen pursue".split()
+    "reach conclude agree propose pledge promise threaten restore establish "
+    "renew reopen pursue".split()
 )
+# Verbs that stop or undo what their object noun names ("lifted the curfew",
+# "halted mediation efforts") are not light verbs: the noun's act is not theirs
+# ("lift end halt suspend cancel break sever"); their own entries code them.
 _ADDRESSED_FAMILIES = {"appeal", "demand"}
 # Acts done to a country's own people when the text names nobody else: curfews,
 # bans and their lifting (17, 08) fall on its civilians, protests (14) address
@@ -1135,6 +1138,14 @@ def _verb_arguments(
         # "demanded an admission by Moscow", "rejected an offer from Kabul":
         # the object phrase names the addressee.
         embedded = [c for c in token.children if c.dep_ in {"xcomp", "dobj"}]
+        # "refused to allow UN planes to land": the clause under the xcomp
+        embedded += [
+            g
+            for c in embedded
+            if c.dep_ == "xcomp"
+            for g in c.children
+            if g.dep_ == "ccomp"
+        ]
         targets = _others(
             _nearest_in(embedded, actors, exclude={f.actor.code for f in sources}),
             sources,
@@ -1183,15 +1194,22 @@ def _noun_arguments(
             targets += _expand([p for p in child.children if p.dep_ == "pobj"], actors)
         elif child.dep_ == "acl":
             targets += _targets_below([child], actors)
+    carrier = token
+    if token.dep_ == "compound" and token.head.pos_ == "NOUN":
+        # "launched a mediation effort between X and Y": the noun the event
+        # noun modifies carries it
+        carrier = token.head
     if (
         not sources
-        and token.dep_ in {"dobj", "nsubjpass"}
-        and token.head.pos_ in {"VERB", "AUX"}
-        and token.head.lemma_.lower() in _LIGHT_VERBS
+        and carrier.dep_ in {"dobj", "nsubjpass"}
+        and carrier.head.pos_ in {"VERB", "AUX"}
+        and carrier.head.lemma_.lower() in _LIGHT_VERBS
     ):
         # "Italy announced a suspension of air links with Serbia", "rebels staged
         # rallies against X": the noun's act belongs to the governing verb's subject.
-        governor = token.head
+        governor = carrier.head
+        if carrier is not token and not targets:
+            targets = _others(_between(carrier, actors), [])
         subjects, _ = _subjects(governor)
         sources = _expand(subjects, actors)
         if not targets and sources:
