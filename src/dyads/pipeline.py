@@ -272,7 +272,7 @@ _ATTEMPT_CUES = (
 )
 # Actors whose country the text leaves open: a bare sector in a document that
 # names no country ("gunmen"), an unnamed attacker ("a car bomb killed ...").
-_COUNTRYLESS_RULES = {"sector-only", "unidentified-attacker"}
+_COUNTRYLESS_RULES = {"sector-only", "unidentified-attacker", "implied-authorities"}
 
 
 def _placed(raw: RawEvent, place: Place | None) -> RawEvent:

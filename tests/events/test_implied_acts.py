@@ -341,3 +341,13 @@ def test_stopping_an_act_is_not_the_act(coder) -> None:
 
 def _asserted_events(events: list[Event]) -> list[Event]:
     return [e for e in events if e.modality is Modality.ASSERTED]
+
+
+def test_agentless_arrest_is_by_the_authorities_of_the_place(coder) -> None:
+    events = coder.code_text(
+        "Two French journalists were detained in Tehran on Monday."
+    )
+    assert any(
+        s == "IRNGOV" and c.startswith("17") and t == "FRAMED"
+        for s, c, t in _asserted(events)
+    ), _asserted(events)

@@ -317,6 +317,8 @@ class EventCoder:
                 rule += f"; the act named by '{manner[0].text}'"
             if not sources and targets and entry.code[:2] in _VIOLENT_ROOTS:
                 sources = self._unidentified_attacker(token, targets)
+            if not sources and targets and entry.code.startswith(_STATE_ACTS):
+                sources = _implied_authorities(token)
             if not targets and pos == "noun" and not sources:
                 sources = _between(token, actors)
             joint = len({s.actor.code for s in sources}) > 1
@@ -619,11 +621,37 @@ _WEAK_ACTOR_RULES = {
     "sector-in-document-country",
     "domestic-target",
     "unidentified-attacker",
+    "implied-authorities",
 }
 
 
 NO_TARGET = "no-target"
 _NOBODY = Actor("---", "no target", None, None)
+
+
+# Arrests, detentions and deportations are done by a state: "a missionary was
+# arrested in Lebanon" is Lebanon's authorities' act (the pipeline adds the
+# country from the sentence's place).
+_STATE_ACTS = ("173", "174")
+_AUTHORITIES = Actor("---GOV", "unnamed authorities", None, "GOV")
+
+
+def _implied_authorities(token: Node) -> list[Found]:
+    """The unnamed authorities of an agentless passive arrest or deportation."""
+    subjects, _ = _subjects(token)
+    if subjects or not any(c.dep_ == "nsubjpass" for c in token.children):
+        return []  # a passive clause of its own, not "an organization charged"
+    return [
+        Found(
+            token.i,
+            token.i + 1,
+            token.i,
+            _AUTHORITIES,
+            "implied-authorities",
+            (),
+            "implied",
+        )
+    ]
 
 
 def _nobody(token: Node) -> Found:
