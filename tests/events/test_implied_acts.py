@@ -351,3 +351,19 @@ def test_agentless_arrest_is_by_the_authorities_of_the_place(coder) -> None:
         s == "IRNGOV" and c.startswith("17") and t == "FRAMED"
         for s, c, t in _asserted(events)
     ), _asserted(events)
+
+
+def test_in_defiance_of_names_the_target(coder) -> None:
+    events = coder.code_text(
+        "Thousands of students marched in Minsk in defiance of the Belarusian "
+        "government."
+    )
+    assert any(t == "BLRGOV" and c[:2] == "14" for _, c, t in _asserted(events))
+
+
+def test_riot_at_a_jail_in_a_country_falls_on_that_country(coder) -> None:
+    events = coder.code_text("Turkish prisoners rioted at a jail in northern Greece.")
+    assert any(
+        s == "TURCVL" and c[:2] == "14" and t == "GRCGOV"
+        for s, c, t in _asserted(events)
+    ), _asserted(events)

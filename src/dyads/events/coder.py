@@ -146,6 +146,18 @@ _ADDRESSED_ROOTS = {"02", "10", "11", "12", "13"}
 # Nouns whose "that" clause says what its subject is asked to do.
 _REQUEST_NOUNS = {"demand", "call", "request", "appeal", "ultimatum", "insistence"}
 _POSTURE_ROOTS = {"13", "15"}
+# "in defiance of X", "in protest against X", "in solidarity with X"
+_PURPOSE_NOUNS = {
+    "defiance",
+    "protest",
+    "solidarity",
+    "support",
+    "retaliation",
+    "response",
+    "reprisal",
+    "revenge",
+    "opposition",
+}
 # Acts that govern another act (promise, demand, refuse, threaten to do X).
 _GOVERNING_ROOTS = {"02", "03", "10", "12", "13"}
 _OWNER_DEPS = {"amod", "compound", "poss", "nmod"}
@@ -882,7 +894,16 @@ def _domestic_target(
 ) -> list[Found]:
     """The people (or government) of the place the act happens in, else the source's."""
     country = None
-    for t in (token, *[c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]):
+    # "rioted at a jail in northern Israel": the place may hang on the noun
+    # after "at"
+    heads = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}] + [
+        p
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in {"at", "outside", "near"}
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    for t in (token, *heads):
         for prep in t.children:
             if prep.dep_ == "prep" and prep.lower_ in {"in", "across", "throughout"}:
                 for p in prep.children:
@@ -1125,6 +1146,21 @@ def _verb_arguments(
             ),
             sources,
         )
+    if not targets:
+        # "blocked streets in defiance of Chinese authorities", "marched in
+        # solidarity with Kosovo": the purpose phrase names the target
+        purposes = [
+            p
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "in"
+            for n in c.children
+            if n.dep_ == "pobj" and n.lemma_.lower() in _PURPOSE_NOUNS
+            for q in n.children
+            if q.dep_ == "prep" and q.lower_ in {"of", "against", "at", "with", "to"}
+            for p in q.children
+            if p.dep_ == "pobj"
+        ]
+        targets = _others(_expand(purposes, actors), sources)
     if not targets and entry.code[:2] in _ADDRESSED_ROOTS:
         # "demanded that Y release ...", "insisted on its demands that Y grant ..."
         clauses = [c for c in token.children if c.dep_ == "ccomp"] + [
