@@ -367,3 +367,11 @@ def test_riot_at_a_jail_in_a_country_falls_on_that_country(coder) -> None:
         s == "TURCVL" and c[:2] == "14" and t == "GRCGOV"
         for s, c, t in _asserted(events)
     ), _asserted(events)
+
+
+def test_ceasefire_declared_somewhere_has_no_target(coder) -> None:
+    events = coder.code_text(
+        "The rebels declared a unilateral ceasefire on Sunday in eastern Congo."
+    )
+    truce = [e for e in events if e.code.startswith("087")]
+    assert truce and truce[0].target is None, _asserted(events)

@@ -336,12 +336,12 @@ class EventCoder:
             joint = len({s.actor.code for s in sources}) > 1
             if sources and not targets and not joint and entry.code[:2] != "01":
                 targets = _place_target(token, sources[0], actors)
-            if (
-                sources
-                and not targets
-                and not joint
-                and entry.code in self.intransitive
-            ):
+            intransitive = entry.code in self.intransitive
+            if intransitive and not direct:
+                # "declared a ceasefire in south Lebanon": a place found deep
+                # in the phrase is not whom the act is done to
+                targets = []
+            if sources and not targets and not joint and intransitive:
                 # "Shevardnadze resigned": no target, and none invented
                 targets = [_nobody(token)]
             if (
