@@ -1,0 +1,121 @@
+"""Dictionary entries of CAMEO roots 11-20 on sentences written for these tests.
+
+Each sentence exercises one phrase of the verb files (a particle, a preposition or
+an object lemma) through the real model and coder: the code asserted is the most
+specific one the phrase is meant to give.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dyads.model import Event
+
+CASES = [
+    # 11: disapprove, accuse, sue, convict
+    (
+        "The Russian foreign minister questioned the legitimacy of the Ukrainian "
+        "government.",
+        "RUS",
+        "110",
+        "UKR",
+    ),
+    ("Washington held Moscow responsible for the attack.", "USA", "112", "RUS"),
+    ("Beijing blamed the clashes on Indian troops.", "CHN", "112", "IND"),
+    ("Pakistan accused India of spying on its diplomats.", "PAK", "1125", "IND"),
+    (
+        "Ukraine hauled Russia before the International Court of Justice.",
+        "UKR",
+        "115",
+        "RUS",
+    ),
+    # 12-13: reject, threaten
+    ("Hungary balked at the EU sanctions package.", "HUN", "120", "IGOEUR"),
+    ("The Turkish president warned Sweden of sanctions.", "TUR", "1312", "SWE"),
+    # 14: protest, with the 4-digit code its object gives
+    ("Thousands of students rallied for democracy in Hong Kong.", "HKG", "1414", "HKG"),
+    ("Women demonstrated for equal rights in Tehran.", "IRN", "1413", "IRN"),
+    ("Teachers struck for higher pay in Nairobi.", "KEN", "1432", "KEN"),
+    ("The Bangladeshi opposition boycotted the election.", "BGD", "143", "BGD"),
+    ("Protesters pelted Kenyan police with stones.", "KEN", "145", "KENCOP"),
+    # 15-16: force posture, reduced relations
+    (
+        "Chinese fighter jets buzzed an American destroyer in the South China Sea.",
+        "CHN",
+        "150",
+        "USA",
+    ),
+    ("Moscow suspended air links with Georgia.", "RUS", "160", "GEO"),
+    ("China halted exports of rare earths to Japan.", "CHN", "163", "JPN"),
+    # 17: coerce
+    ("Pro-Russian hackers defaced Ukrainian government websites.", "RUS", "176", "UKR"),
+    (
+        "The Thai election commission barred the opposition leader from the election.",
+        "THA",
+        "1722",
+        "THAOPP",
+    ),
+    ("The Iranian regime crushed the uprising in Kurdistan.", "IRN", "175", "IRN"),
+    # 18: assault, bombings by kind
+    ("Gunmen held three French aid workers as hostages in Mali.", "FRA", "181", "FRA"),
+    (
+        "Islamic State militants detonated a truck packed with explosives at an Iraqi "
+        "army checkpoint.",
+        "IMGINSISL",
+        "1832",
+        "IRQ",
+    ),
+    # 19-20: fight, mass violence
+    ("Russian troops advanced on the Ukrainian capital.", "RUSMIL", "190", "UKR"),
+    ("Israel reimposed the blockade on Lebanon.", "ISR", "191", "LBN"),
+    ("Russian troops rolled into Georgian territory.", "RUSMIL", "192", "GEO"),
+    ("Ukrainian troops attacked Russian positions with drones.", "UKR", "1952", "RUS"),
+    ("Syrian government forces attacked rebels with chlorine.", "SYR", "2041", "SYR"),
+    (
+        "Myanmar soldiers forced thousands of Rohingya villagers from their homes.",
+        "MMR",
+        "201",
+        "MMR",
+    ),
+]
+
+
+def _found(events: list[Event], source: str, target: str) -> list[str]:
+    return [
+        e.code
+        for e in events
+        if e.source.actor.code.startswith(source)
+        and e.target is not None
+        and e.target.actor.code.startswith(target)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "code", "target"),
+    CASES,
+    ids=[f"{c[2]}-{i}" for i, c in enumerate(CASES)],
+)
+def test_phrase_gives_its_code(
+    coder, sentence: str, source: str, code: str, target: str
+) -> None:
+    events = coder.code_text(sentence)
+    assert code in _found(events, source, target), [
+        (e.source.actor.code, e.code, e.target.actor.code if e.target else "-")
+        for e in events
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_root"),
+    [
+        # Protesters occupying a building obstruct (14), they do not occupy territory.
+        ("Protesters occupied the parliament building in Bishkek.", "19"),
+        # Crowds massing outside parliament protest; troops massing is 154.
+        ("Angry Serbs massed outside the American embassy.", "15"),
+    ],
+)
+def test_protest_phrases_are_not_military(coder, sentence: str, not_root: str) -> None:
+    events = coder.code_text(sentence)
+    assert events and all(e.root != not_root for e in events), [
+        (e.source.actor.code, e.code) for e in events
+    ]
