@@ -47,6 +47,7 @@ CASES = [
     ),
     ("Moscow suspended air links with Georgia.", "RUS", "160", "GEO"),
     ("China halted exports of rare earths to Japan.", "CHN", "163", "JPN"),
+    ("Guinea-Bissau withdrew its recognition of Kosovo.", "GNB", "160", "KSV"),
     # 17: coerce
     ("Pro-Russian hackers defaced Ukrainian government websites.", "RUS", "176", "UKR"),
     (
@@ -56,6 +57,13 @@ CASES = [
         "THAOPP",
     ),
     ("The Iranian regime crushed the uprising in Kurdistan.", "IRN", "175", "IRN"),
+    ("Russian hackers targeted Estonian government websites.", "RUS", "176", "EST"),
+    (
+        "The Ukrainian parliament impeached the Ukrainian president.",
+        "UKR",
+        "173",
+        "UKR",
+    ),
     # 18: assault, bombings by kind
     ("Gunmen held three French aid workers as hostages in Mali.", "FRA", "181", "FRA"),
     (
@@ -66,6 +74,7 @@ CASES = [
         "IRQ",
     ),
     # 19-20: fight, mass violence
+    ("Ukrainian troops destroyed Russian tanks near Kyiv.", "UKRMIL", "190", "RUS"),
     ("Russian troops advanced on the Ukrainian capital.", "RUSMIL", "190", "UKR"),
     ("Israel reimposed the blockade on Lebanon.", "ISR", "191", "LBN"),
     ("Russian troops rolled into Georgian territory.", "RUSMIL", "192", "GEO"),
