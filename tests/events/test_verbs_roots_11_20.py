@@ -48,6 +48,12 @@ CASES = [
     ("Moscow suspended air links with Georgia.", "RUS", "160", "GEO"),
     ("China halted exports of rare earths to Japan.", "CHN", "163", "JPN"),
     ("Guinea-Bissau withdrew its recognition of Kosovo.", "GNB", "160", "KSV"),
+    (
+        "The European Union targeted Russian banks with sanctions.",
+        "IGOEUR",
+        "163",
+        "RUS",
+    ),
     # 17: coerce
     ("Pro-Russian hackers defaced Ukrainian government websites.", "RUS", "176", "UKR"),
     (
@@ -65,6 +71,13 @@ CASES = [
         "UKR",
     ),
     # 18: assault, bombings by kind
+    ("Chinese police beat Tibetan protesters in Lhasa.", "CHNCOP", "182", "CHN"),
+    (
+        "Two Kurdish activists were executed by Iranian authorities.",
+        "IRN",
+        "1823",
+        "IRN",
+    ),
     ("Gunmen held three French aid workers as hostages in Mali.", "FRA", "181", "FRA"),
     (
         "Islamic State militants detonated a truck packed with explosives at an Iraqi "
@@ -114,17 +127,27 @@ def test_phrase_gives_its_code(
     ]
 
 
-@pytest.mark.parametrize(
-    ("sentence", "not_root"),
-    [
-        # Protesters occupying a building obstruct (14), they do not occupy territory.
-        ("Protesters occupied the parliament building in Bishkek.", "19"),
-        # Crowds massing outside parliament protest; troops massing is 154.
-        ("Angry Serbs massed outside the American embassy.", "15"),
-    ],
-)
-def test_protest_phrases_are_not_military(coder, sentence: str, not_root: str) -> None:
+# (sentence, root it must not get, whether it must give an event at all)
+NOT_CASES = [
+    # Protesters occupying a building obstruct (14), they do not occupy territory.
+    ("Protesters occupied the parliament building in Bishkek.", "19", True),
+    # Crowds massing outside an embassy protest; troops massing is 154.
+    ("Angry Serbs massed outside the American embassy.", "15", True),
+    # Beating a rival at the polls or at football is no assault.
+    ("Biden beat Trump in the 2020 election.", "18", False),
+    ("Germany beat Argentina in the World Cup final.", "18", False),
+    # Executing an order kills nobody.
+    ("The Ukrainian army executed the order of the Ukrainian president.", "18", False),
+    # A quarrel over a budget is no fighting.
+    ("France and Germany clashed over the EU budget.", "19", True),
+]
+
+
+@pytest.mark.parametrize(("sentence", "not_root", "coded"), NOT_CASES)
+def test_phrase_is_not_misread(
+    coder, sentence: str, not_root: str, coded: bool
+) -> None:
     events = coder.code_text(sentence)
-    assert events and all(e.root != not_root for e in events), [
-        (e.source.actor.code, e.code) for e in events
-    ]
+    got = [(e.source.actor.code, e.code) for e in events]
+    assert all(e.root != not_root for e in events), got
+    assert bool(events) or not coded, got
