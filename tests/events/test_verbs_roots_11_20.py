@@ -29,7 +29,9 @@ CASES = [
         "115",
         "RUS",
     ),
+    ("India's row with Canada deepened.", "IND", "110", "CAN"),
     # 12-13: reject, threaten
+    ("Russia sabotaged the peace talks on Ukraine.", "RUS", "120", "UKR"),
     ("Hungary balked at the EU sanctions package.", "HUN", "120", "IGOEUR"),
     ("The Turkish president warned Sweden of sanctions.", "TUR", "1312", "SWE"),
     # 14: protest, with the 4-digit code its object gives
@@ -70,6 +72,7 @@ CASES = [
         "173",
         "UKR",
     ),
+    ("Kenyan police teargassed protesters in Nairobi.", "KENCOP", "175", "KEN"),
     # 18: assault, bombings by kind
     ("Chinese police beat Tibetan protesters in Lhasa.", "CHNCOP", "182", "CHN"),
     (
