@@ -40,7 +40,14 @@ CASES = [
     ("Teachers struck for higher pay in Nairobi.", "KEN", "1432", "KEN"),
     ("The Bangladeshi opposition boycotted the election.", "BGD", "143", "BGD"),
     ("Protesters pelted Kenyan police with stones.", "KEN", "145", "KENCOP"),
+    ("Hundreds of Iranians rallied outside the British embassy.", "IRN", "141", "GBR"),
     # 15-16: force posture, reduced relations
+    (
+        "Russia massed more than 100,000 troops along the Ukrainian border.",
+        "RUS",
+        "154",
+        "UKR",
+    ),
     (
         "Chinese fighter jets buzzed an American destroyer in the South China Sea.",
         "CHN",
