@@ -63,6 +63,8 @@ CASES = [
         "163",
         "RUS",
     ),
+    ("Russia condemned Estonia's expulsion of Russian diplomats.", "EST", "161", "RUS"),
+    ("Washington announced a suspension of aid to Egypt.", "USA", "162", "EGY"),
     # 17: coerce
     ("Pro-Russian hackers defaced Ukrainian government websites.", "RUS", "176", "UKR"),
     (
