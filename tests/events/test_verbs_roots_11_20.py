@@ -64,7 +64,7 @@ CASES = [
         "RUS",
     ),
     ("Russia condemned Estonia's expulsion of Russian diplomats.", "EST", "161", "RUS"),
-    ("Washington announced a suspension of aid to Egypt.", "USA", "162", "EGY"),
+    ("Washington's suspension of aid to Egypt angered Cairo.", "USA", "162", "EGY"),
     # 17: coerce
     ("Pro-Russian hackers defaced Ukrainian government websites.", "RUS", "176", "UKR"),
     (
@@ -106,11 +106,17 @@ CASES = [
     ("Ukrainian troops attacked Russian positions with drones.", "UKR", "1952", "RUS"),
     ("Syrian government forces attacked rebels with chlorine.", "SYR", "2041", "SYR"),
     (
-        "Myanmar soldiers forced thousands of Rohingya villagers from their homes.",
-        "MMR",
+        "Serbian forces forced thousands of Kosovo Albanians from their homes.",
+        "SRBMIL",
         "201",
-        "MMR",
+        "KSV",
     ),
+    # a noun's compounds and adjectives are its objects: air strikes, trade war
+    ("Israeli air strikes on Gaza killed dozens.", "ISR", "195", "PSE"),
+    ("Hamas's rocket attacks on Israel continued.", "PSEREBHMS", "194", "ISR"),
+    ("The Chinese cyber attack on the Pentagon was discovered.", "CHN", "176", "USA"),
+    ("America's trade war with China hurt farmers.", "USA", "163", "CHN"),
+    ("The general strike by Argentine unions shut Argentina.", "ARG", "143", "ARG"),
 ]
 
 
