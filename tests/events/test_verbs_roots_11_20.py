@@ -117,6 +117,19 @@ CASES = [
     ("The Chinese cyber attack on the Pentagon was discovered.", "CHN", "176", "USA"),
     ("America's trade war with China hurt farmers.", "USA", "163", "CHN"),
     ("The general strike by Argentine unions shut Argentina.", "ARG", "143", "ARG"),
+    # a light verb leaves the noun to say what kind of strike or attack it was
+    (
+        "Palestinian prisoners launched a hunger strike in Israeli jails.",
+        "PSE",
+        "142",
+        "",
+    ),
+    (
+        "The United States carried out drone strikes against Al-Shabaab.",
+        "USA",
+        "1952",
+        "",
+    ),
 ]
 
 
