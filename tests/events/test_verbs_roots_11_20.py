@@ -66,7 +66,7 @@ CASES = [
     ("Russia condemned Estonia's expulsion of Russian diplomats.", "EST", "161", "RUS"),
     ("Washington's suspension of aid to Egypt angered Cairo.", "USA", "162", "EGY"),
     # 17: coerce
-    ("Pro-Russian hackers defaced Ukrainian government websites.", "RUS", "176", "UKR"),
+    ("Russian hackers defaced Ukrainian government websites.", "RUS", "176", "UKR"),
     (
         "The Thai election commission barred the opposition leader from the election.",
         "THA",
