@@ -117,6 +117,7 @@ CASES = [
     ("The Chinese cyber attack on the Pentagon was discovered.", "CHN", "176", "USA"),
     ("America's trade war with China hurt farmers.", "USA", "163", "CHN"),
     ("The general strike by Argentine unions shut Argentina.", "ARG", "143", "ARG"),
+    ("NATO's bombing campaign against Serbia lasted 78 days.", "IGOWST", "195", "SRB"),
     # a light verb leaves the noun to say what kind of strike or attack it was
     (
         "Palestinian prisoners launched a hunger strike in Israeli jails.",
@@ -169,6 +170,9 @@ NOT_CASES = [
     ("Germany beat Argentina in the World Cup final.", "18", False),
     # Executing an order kills nobody.
     ("The Ukrainian army executed the order of the Ukrainian president.", "18", False),
+    # Election campaigns and rescue operations are not military.
+    ("The Russian election campaign began in Moscow.", "19", False),
+    ("The rescue operation by Turkish soldiers saved dozens.", "19", False),
     # A quarrel over a budget is no fighting.
     ("France and Germany clashed over the EU budget.", "19", True),
 ]
