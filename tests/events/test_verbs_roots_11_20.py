@@ -118,6 +118,7 @@ CASES = [
     ("America's trade war with China hurt farmers.", "USA", "163", "CHN"),
     ("The general strike by Argentine unions shut Argentina.", "ARG", "143", "ARG"),
     ("NATO's bombing campaign against Serbia lasted 78 days.", "IGOWST", "195", "SRB"),
+    ("Israel's ground assault on Gaza began.", "ISR", "190", "PSE"),
     # a light verb leaves the noun to say what kind of strike or attack it was
     (
         "Palestinian prisoners launched a hunger strike in Israeli jails.",
