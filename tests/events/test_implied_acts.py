@@ -375,3 +375,16 @@ def test_ceasefire_declared_somewhere_has_no_target(coder) -> None:
     )
     truce = [e for e in events if e.code.startswith("087")]
     assert truce and truce[0].target is None, _asserted(events)
+
+
+def test_force_aimed_at_a_country(coder) -> None:
+    events = coder.code_text("The Houthis fired missiles at Saudi Arabia on Sunday.")
+    assert any(c[:2] == "19" and t == "SAUGOV" for _, c, t in _asserted(events))
+
+
+def test_exercises_near_a_border_target_its_country(coder) -> None:
+    events = coder.code_text("Russian troops held exercises near the Ukrainian border.")
+    assert any(
+        s == "RUSMIL" and c[:2] == "15" and t == "UKRGOV"
+        for s, c, t in _asserted(events)
+    ), _asserted(events)

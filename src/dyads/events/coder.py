@@ -51,6 +51,7 @@ _TARGET_PREPS = {
     "over",
     "between",
 }
+_TARGET_PREPS_SET = frozenset(_TARGET_PREPS)
 # Verbs that only attribute words ("X said"): in news they mark the source of a
 # report, so the speaker is not taken to accuse anyone (see docs/coding.md).
 _NEUTRAL_SPEECH = {
@@ -126,7 +127,7 @@ _LIGHT_VERBS = frozenset(
     "issue declare resume continue intensify wage unleash step open initiate "
     "undertake perform organize organise extend offer provide give deliver sign "
     "reach conclude agree propose pledge promise threaten restore establish "
-    "renew reopen pursue".split()
+    "renew reopen pursue stag wag".split()  # en_core_web_sm: staged, waged
 )
 # Verbs that stop or undo what their object noun names ("lifted the curfew",
 # "halted mediation efforts") are not light verbs: the noun's act is not theirs
@@ -1038,6 +1039,18 @@ def _subjects(token: Node) -> tuple[list[Node], bool]:
     return [], False
 
 
+def _aimed_preps(code: str) -> frozenset[str]:
+    """Prepositions that name the target of an act of this code: force is
+    aimed "at" someone ("fired missiles at Saudi Arabia"), shows of force
+    happen "near" or "along" them ("exercises near the Ukrainian border")."""
+    root = code[:2]
+    if root in _VIOLENT_ROOTS:
+        return _TARGET_PREPS_SET | {"at"}
+    if root == "15":
+        return _TARGET_PREPS_SET | {"at", "near", "along"}
+    return _TARGET_PREPS_SET
+
+
 def _verb_arguments(
     token: Node, entry: VerbEntry, actors: Found_index
 ) -> tuple[list[Found], list[Found], bool]:
@@ -1075,10 +1088,11 @@ def _verb_arguments(
         # "contribute troops to a force in Liberia": a named target in a
         # prepositional phrase beats a bare sector ("troops") as the object.
         preps = [c for c in token.children if c.dep_ in {"prep", "dative"}]
+        aimed = _aimed_preps(entry.code)
         if entry.prep:
             preps = [p for p in preps if p.lower_ == entry.prep] or preps
         else:
-            preps = [p for p in preps if p.lower_ in _TARGET_PREPS]
+            preps = [p for p in preps if p.lower_ in aimed]
         pobjs = [o for p in preps for o in p.children if o.dep_ == "pobj"]
         prep_targets = _others(_expand(pobjs, actors), sources)
         if prep_targets and (
@@ -1120,7 +1134,7 @@ def _verb_arguments(
             for c in token.children
             if c.dep_ == "dobj"
             for p in c.children
-            if p.dep_ == "prep" and p.lower_ in _TARGET_PREPS - {"in", "at"}
+            if p.dep_ == "prep" and p.lower_ in aimed - {"in"}
             for o in p.children
             if o.dep_ == "pobj"
         ]
