@@ -388,3 +388,11 @@ def test_exercises_near_a_border_target_its_country(coder) -> None:
         s == "RUSMIL" and c[:2] == "15" and t == "UKRGOV"
         for s, c, t in _asserted(events)
     ), _asserted(events)
+
+
+def test_hunger_strike_beats_a_verb_entry_for_any_strike(coder) -> None:
+    events = coder.code_text(
+        "The jailed activist staged a hunger strike to protest against the "
+        "Egyptian government."
+    )
+    assert any(e.code.startswith("142") for e in events), _asserted(events)

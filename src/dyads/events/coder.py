@@ -312,6 +312,22 @@ class EventCoder:
             entry, object_token = self._best_entry(token, pos)
             if entry is None:
                 continue
+            if (
+                pos == "verb"
+                and object_token is not None
+                and token.lemma_.lower() in _LIGHT_VERBS
+            ):
+                noun_entry, modifier = self._best_entry(tree[object_token], "noun")
+                if (
+                    noun_entry is not None
+                    and modifier is not None
+                    and tree[modifier].dep_ in {"compound", "amod"}
+                    and tree[modifier].head.i == object_token
+                ):
+                    # "staged a hunger strike": the noun's own phrase (142) says
+                    # more than the verb's entry for any strike (143); the noun
+                    # is coded with the verb carrying it
+                    continue
             if object_token is not None:
                 used_nouns.add(object_token)
             manner = None
