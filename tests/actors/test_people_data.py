@@ -1,4 +1,5 @@
 """Sanity checks for the Europe / Americas / ministers / IGO-heads people files."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,7 +14,12 @@ PEOPLE_DIR = ACTORS_DIR / "people"
 FILES = sorted(path.name for path in PEOPLE_DIR.glob("*.yaml"))
 # Files whose people hold one office of a government at a time; elsewhere an
 # acting head of government may also be a minister, both coded ...GOV.
-SINGLE_OFFICE_FILES = ["europe.yaml", "americas.yaml", "ministers.yaml", "igo-heads.yaml"]
+SINGLE_OFFICE_FILES = [
+    "europe.yaml",
+    "americas.yaml",
+    "ministers.yaml",
+    "igo-heads.yaml",
+]
 ISO3 = re.compile(r"^[A-Z]{3}$")
 CODE = re.compile(r"^([A-Z]{3}){1,4}$")
 
@@ -65,7 +71,9 @@ def test_entries_well_formed(people, name):
         assert ISO3.match(str(person.get("country", ""))), f"{pid}: bad country"
         assert person.get("roles"), f"{pid}: no roles"
         for role in person["roles"]:
-            assert role.get("code") and CODE.match(role["code"]), f"{pid}: bad code {role}"
+            assert role.get("code") and CODE.match(role["code"]), (
+                f"{pid}: bad code {role}"
+            )
             assert role.get("start") is not None, f"{pid}: role without start {role}"
             start, end = _day(role["start"]), _day(role.get("end"))
             if end is not None:
@@ -77,7 +85,8 @@ def test_no_overlapping_roles_with_same_code(people, name):
     far = dt.date(9999, 1, 1)
     for person in people[name]:
         spans = [
-            (r["code"], _day(r["start"]), _day(r.get("end")) or far) for r in person["roles"]
+            (r["code"], _day(r["start"]), _day(r.get("end")) or far)
+            for r in person["roles"]
         ]
         for i, (code_a, start_a, end_a) in enumerate(spans):
             for code_b, start_b, end_b in spans[i + 1 :]:
@@ -95,7 +104,9 @@ def test_igo_codes_known(people):
     for person in _everyone(people):
         for role in person["roles"]:
             if role["code"].startswith("IGO"):
-                assert role["code"] in known, f"{person['id']}: unknown IGO code {role['code']}"
+                assert role["code"] in known, (
+                    f"{person['id']}: unknown IGO code {role['code']}"
+                )
 
 
 def test_nato_handover_stoltenberg_to_rutte(people):
@@ -115,14 +126,14 @@ def test_every_european_and_american_country_covered(people):
         r["code"][:3] for p in people["europe.yaml"] for r in p["roles"]
     }
     expected_europe = set(
-        "ALB AND AUT BLR BEL BIH BGR HRV CZE DNK EST FIN FRA DEU GRC HUN ISL IRL ITA LVA LIE "
-        "LTU LUX MLT MDA MCO MNE NLD MKD NOR POL PRT ROU RUS SMR SRB SVK SVN ESP SWE CHE UKR "
-        "GBR KSV".split()
+        "ALB AND AUT BLR BEL BIH BGR HRV CZE DNK EST FIN FRA DEU GRC HUN ISL IRL "
+        "ITA LVA LIE LTU LUX MLT MDA MCO MNE NLD MKD NOR POL PRT ROU RUS SMR SRB "
+        "SVK SVN ESP SWE CHE UKR GBR KSV".split()
     )
     assert expected_europe <= europe, expected_europe - europe
     americas = {r["code"][:3] for p in people["americas.yaml"] for r in p["roles"]}
     expected_americas = set(
-        "USA CAN MEX GTM BLZ HND SLV NIC CRI PAN CUB HTI DOM JAM TTO BHS BRB ATG DMA GRD KNA "
-        "LCA VCT COL VEN GUY SUR ECU PER BOL BRA PRY CHL ARG URY".split()
+        "USA CAN MEX GTM BLZ HND SLV NIC CRI PAN CUB HTI DOM JAM TTO BHS BRB ATG "
+        "DMA GRD KNA LCA VCT COL VEN GUY SUR ECU PER BOL BRA PRY CHL ARG URY".split()
     )
     assert expected_americas <= americas, expected_americas - americas

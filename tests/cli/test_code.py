@@ -69,8 +69,10 @@ def test_code_reads_stdin_jsonl_and_keeps_ids() -> None:
             "invalid_encoding",
         ),
         (
-            "Presidentja Osmani u takua me Sekretarin e Përgjithshëm të NATO-s në Bruksel "
-            "dhe falënderoi aleancën për kontributin e saj në paqe.".encode(),
+            (
+                "Presidentja Osmani u takua me Sekretarin e Përgjithshëm të NATO-s "
+                "në Bruksel dhe falënderoi aleancën për kontributin e saj në paqe."
+            ).encode(),
             "language_not_supported",
         ),
     ],

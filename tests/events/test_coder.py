@@ -1,4 +1,4 @@
-"""The rule coder on real sentences (written for these tests), through the real model."""
+"""The rule coder on real sentences written for these tests, with the real model."""
 
 from __future__ import annotations
 
@@ -84,7 +84,8 @@ def test_code_plain_attribution_is_not_an_accusation(coder) -> None:
 
 def test_code_context_resolves_apposition_alias_and_pronoun(coder) -> None:
     text = (
-        "The Foreign Minister of Albania, Arta Dervishaj, arrived in Berlin on Monday.\n\n"
+        "The Foreign Minister of Albania, Arta Dervishaj, arrived in Berlin on "
+        "Monday.\n\n"
         "Dervishaj thanked Germany for its support. She also condemned Belarus."
     )
     events = coder.code_text(text, date="2031-05-07")

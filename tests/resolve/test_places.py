@@ -90,3 +90,15 @@ def test_resolve_country_acronyms_match_in_capitals_only(resolver):
     assert (place.name, place.country) == ("United Kingdom", "GBR")
     assert _resolve(resolver, "Talks were held in the U.S. capital.").country == "USA"
     assert _resolve(resolver, "They told us in Us Weekly.") is None
+
+
+def test_resolve_the_town_of_a_named_place(resolver):
+    place = _resolve(resolver, "A mine exploded near the town of Samarra on Friday.")
+    assert place is not None and place.country == "IRQ"
+    place = _resolve(resolver, "Crowds gathered in the Iraqi city of Kirkuk.")
+    assert place is not None and place.country == "IRQ"
+
+
+def test_resolve_central_part_of_a_city(resolver):
+    place = _resolve(resolver, "A bomb exploded in central Baghdad on Monday.")
+    assert place is not None and place.country == "IRQ"

@@ -4,7 +4,9 @@ A press release introduces its people once ("The President of the Republic of
 Kosovo, Vjosa Osmani") and then says "President Osmani", "the President" and
 "she". A coder that only reads a dictionary misses all of these, and one that
 resolves pronouns only inside a sentence (PETRARCH2) misses most. This module
-applies, in document order:
+first re-homes ethnic groups to the country they live in ("ethnic Albanians
+in Serbia" -> ``SRBCVL``, see :mod:`dyads.actors.residence`), then applies,
+in document order:
 
 1. *Appositions*: a name in apposition to a titled actor takes that actor
    ("X, NATO Secretary General, ..."); the apposition beats the dictionary,
@@ -23,6 +25,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dyads.actors.match import Found, Found_index
+from dyads.actors.residence import place_ethnic_groups
+from dyads.model import Actor
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -34,16 +38,23 @@ _PERSON_KINDS = {"person", "apposition", "alias", "title-person"}
 
 
 def resolve_context(doc: Doc, index: Found_index) -> Found_index:
-    """Add and replace actors in ``index`` using the document's own context."""
+    """Add and replace actors in ``index`` using the document's own context.
+
+    Ethnic groups in ``index`` are re-homed in place before the rest.
+    """
+    place_ethnic_groups(doc, index)
+    _drop_stances(doc, index)
     aliases: dict[str, Found] = {}
     people: list[Found] = []  # person-like actors in document order
     groups: list[Found] = []  # states, organisations and groups, for "it"/"they"
     resolved = Found_index(modifiers=set(index.modifiers))
     title_heads = _title_heads(doc, index)
+    # Names the dictionaries know: a sector title before one is a description
+    # ("human rights organization Amnesty International"), not a person's title.
     known = {
         head
         for head, fs in index.by_head.items()
-        if any(f.kind == "person" for f in fs)
+        if any(f.kind in {"person", "agent", "igo"} for f in fs)
     }
     for i in _candidates(doc, index):
         token = doc[i]
@@ -61,7 +72,7 @@ def resolve_context(doc: Doc, index: Found_index) -> Found_index:
                         people.append(kept)
                     elif kept.kind in _GROUP_KINDS and kept.actor.country != "---":
                         groups.append(kept)
-                    _introduce(doc, kept, aliases, resolved, people)
+                    _introduce(doc, kept, aliases, resolved, people, known)
             continue
         new = _resolve_unmatched(doc, token, aliases, people, groups)
         if new is not None:
@@ -87,6 +98,41 @@ def _candidates(doc: Doc, index: Found_index) -> list[int]:
     return sorted(marked)
 
 
+def _drop_stances(doc: Doc, index: Found_index) -> None:
+    """ "An anti-Syria journalist", "pro-Russian rebels": the country names a
+    stance, not an actor or an owner. The country is dropped, and a sector it
+    was composed with keeps no country (the sentence's place may give one)."""
+    stripped: list[Found] = []
+    for found in index.all():
+        start = found.start
+        if start < 2 or doc[start - 1].text != "-":
+            continue
+        if doc[start - 2].lower_ not in {"anti", "pro"}:
+            continue
+        if found.kind in {"country", "capital"}:
+            found.kind = "stance"
+        elif found.kind == "composed" and found.actor.sector:
+            sector = found.actor.sector
+            found.actor = Actor(f"---{sector}", found.actor.name, None, sector)
+            found.rule = "sector-only"
+        else:
+            continue
+        stripped.append(found)
+    if stripped:
+        # the document's main country, as the matcher reads it, without stances
+        counts: dict[str, int] = {}
+        for found in index.all():
+            country = found.actor.country
+            if country and found.kind != "stance" and found.rule != "sector-only":
+                counts[country] = counts.get(country, 0) + 1
+        home = max(counts, key=lambda c: counts[c]) if counts else None
+        for found in stripped:
+            if home and found.kind != "stance" and found.actor.sector:
+                sector = found.actor.sector
+                found.actor = Actor(f"{home}{sector}", found.actor.name, home, sector)
+                found.rule = "sector-in-document-country"
+
+
 def _resolve_found(
     doc: Doc,
     found: Found,
@@ -96,6 +142,8 @@ def _resolve_found(
     known_names: set[int],
 ) -> Found | None:
     """Keep, drop or re-point one dictionary match."""
+    if found.kind == "stance":
+        return None
     if found.head in title_heads:
         name = doc[found.head].head
         owned = found.kind in {"composed", "igo"}
@@ -135,11 +183,18 @@ def _introduce(
     aliases: dict[str, Found],
     resolved: Found_index,
     people: list[Found],
+    known: set[int],
 ) -> None:
-    """Register names in apposition to a titled actor, and the actor's own names."""
+    """Register names in apposition to a titled actor, and the actor's own names.
+
+    A bare description does not beat the dictionary: in "the militant group
+    Hamas" Hamas stays Hamas (``known`` holds the dictionary's named actors).
+    """
     head = doc[found.head]
     if found.kind in {"composed", "sector", "igo"}:
         for child in head.children:
+            if found.kind == "sector" and child.i in known:
+                continue
             if child.dep_ == "appos" and child.pos_ == "PROPN":
                 start = min(
                     t.i

@@ -162,7 +162,19 @@ def agents(data: list[dict[str, Any]]) -> Iterator[Built]:
             a["sector"],
             _roles(a.get("roles")),
         )
-        yield entry, [a["name"], *a.get("names", [])], a.get("cased", [])
+        names, cased = _short_acronyms_cased([a["name"], *a.get("names", [])])
+        yield entry, names, [*cased, *a.get("cased", [])]
+
+
+def _short_acronyms_cased(names: list[str]) -> tuple[list[str], list[str]]:
+    """Split off acronyms of up to three letters, which match only as written.
+
+    "GIA", "IRA" and "ETA" written in lower case are other words or people's
+    names ("Tran Xuan Gia", "Ira"); longer acronyms ("Farc", "Nato") are often
+    written with one capital by the press and keep matching in any case.
+    """
+    short = [n for n in names if n.isupper() and n.isalpha() and len(n) <= 3]
+    return [n for n in names if n not in short], short
 
 
 def sectors(data: list[dict[str, Any]]) -> Iterator[Built]:

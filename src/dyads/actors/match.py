@@ -372,15 +372,15 @@ def _compose(
         return Actor(owner.code, owner.name, None, owner.sector)
     country = owner.country or owner.code[:3]
     if owner.kind == "agent":
-        return Actor(owner.code, owner.name, owner.country, owner.sector)
+        return owner.actor_on(day)  # a group's dated roles ("Taliban officials")
     return Actor(
         f"{country}{sector.code}", f"{owner.name} {sector.name}", country, sector.code
     )
 
 
 def _named_actor(entry: ActorEntry, day: dt.date | None) -> Actor | None:
-    if entry.kind == "person":
-        return entry.actor_on(day)
+    if entry.kind == "person" or entry.roles:
+        return entry.actor_on(day)  # people's offices, groups' dated roles
     return Actor(entry.code, entry.name, entry.country, entry.sector)
 
 

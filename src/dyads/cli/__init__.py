@@ -16,7 +16,8 @@ import click
 from dyads.about import __version__
 from dyads.errors import DyadsError
 
-# command name -> "module:attribute"; the name is the Python function's (kebab <-> snake).
+# command name -> "module:attribute"; the name is the Python function's
+# (kebab <-> snake).
 COMMANDS: dict[str, str] = {
     "check": "dyads.cli.check:check",
     "code": "dyads.cli.code:code",

@@ -109,7 +109,8 @@ def code(
             if isinstance(result, Rejection):
                 rejected[result.reason.value] += 1
                 err.print(
-                    f"rejected {result.document_id}: {result.reason.value} ({result.detail})"
+                    f"rejected {result.document_id}: {result.reason.value} "
+                    f"({result.detail})"
                 )
             else:
                 coded.append(

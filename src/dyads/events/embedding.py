@@ -33,6 +33,9 @@ class Family:
     codes: dict[str, str]
     quads: frozenset[int]
     future: bool
+    # Modal verbs that make a reported clause this family's act: "Germany said
+    # Iran must stop" is Germany's demand to Iran (see ``EmbeddingRules.by_modal``).
+    modals: frozenset[str] = frozenset()
 
     def code_for(self, root: str) -> str:
         return self.codes.get(root, self.codes["default"])
@@ -40,7 +43,10 @@ class Family:
 
 @dataclass(frozen=True, slots=True)
 class Embedding:
-    """Why an event is recoded: the family, and the governor token (None: future tense)."""
+    """Why an event is recoded: the family and the governor token.
+
+    ``governor`` is None when the future tense alone recodes it.
+    """
 
     family: Family
     governor: Node | None
@@ -56,8 +62,25 @@ class EmbeddingRules:
     def load(cls, extra_folders: Sequence[str | Path] = ()) -> EmbeddingRules:
         return _load(tuple(str(f) for f in extra_folders))
 
-    def find(self, trigger: Node, quad: int) -> Embedding | None:
-        """The governing act of ``trigger``, if it is promised, threatened..."""
+    def named(self, name: str) -> Family | None:
+        """The family called ``name`` ("reject"), if the rules define it."""
+        return next((f for f in self.families if f.name == name), None)
+
+    def by_modal(self, word: str) -> Family | None:
+        """The family whose modal verb ``word`` is ("must": demand), if any."""
+        for family in self.families:
+            if word in family.modals:
+                return family
+        return None
+
+    def find(
+        self, trigger: Node, quad: int, speech: frozenset[str] = frozenset()
+    ) -> Embedding | None:
+        """The governing act of ``trigger``, if it is promised, threatened...
+
+        ``speech``: verbs of saying, under which "would" is the future told in
+        the past ("Iraq said it would allow inspectors back": an intent).
+        """
         token = trigger
         for _ in range(3):
             if token.dep_ not in _EMBEDDING_DEPS or token.head is token:
@@ -69,10 +92,15 @@ class EmbeddingRules:
             for family in self.families:
                 if quad in family.quads and governor.lemma_.lower() in family.governors:
                     return Embedding(family, governor)
-            if token.dep_ not in {"xcomp", "pcomp"}:
+            if token.dep_ not in {"xcomp", "pcomp", "dobj"}:
                 break
+            # "promised to continue military aid": up through the verb that
+            # carries the event noun
             token = governor
-        if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in trigger.children):
+        future = _FUTURE_AUX
+        if trigger.dep_ == "ccomp" and trigger.head.lemma_.lower() in speech:
+            future = _FUTURE_AUX | {"would"}
+        if any(c.dep_ == "aux" and c.lower_ in future for c in trigger.children):
             for family in self.families:
                 if family.future and quad in family.quads:
                     return Embedding(family, None)
@@ -91,6 +119,7 @@ def _load(extra: tuple[str, ...]) -> EmbeddingRules:
                     codes=dict(record["codes"]),
                     quads=frozenset(record.get("quads") or (1, 2, 3, 4)),
                     future=bool(record.get("future", False)),
+                    modals=frozenset(record.get("modals") or ()),
                 )
             )
     return EmbeddingRules(families)

@@ -58,12 +58,14 @@ _CONDITIONAL_MARKS = {"if", "unless", "whether"}
 def modality_of(trigger: Node, historical: bool = False) -> tuple[Modality, str]:
     """The modality of the event at ``trigger`` and the cue that decided it."""
     for token in _governing_chain(trigger):
+        # Negation first: "would not meet" is a refusal, not a conditional.
         for child in token.children:
-            word = child.lower_
             if child.dep_ == "neg" or (
-                word in _NEGATORS and child.dep_ in {"advmod", "det"}
+                child.lower_ in _NEGATORS and child.dep_ in {"advmod", "det"}
             ):
                 return Modality.NEGATED, f"negation '{child.text}'"
+        for child in token.children:
+            word = child.lower_
             if child.dep_ in {"aux", "auxpass"} and word in _FUTURE_AUX:
                 return Modality.FUTURE, f"auxiliary '{child.text}'"
             if child.dep_ in {"aux", "auxpass"} and word in _HYPOTHETICAL_AUX:

@@ -39,6 +39,8 @@ class Tree:
         "doc",
         "nodes",
         "heads",
+        "strings",
+        "columns",
         "lower_ids",
         "orth_ids",
         "lemma_ids",
@@ -73,6 +75,10 @@ class Tree:
         self.pos_ids: list[int] = pos
         self.offsets: list[int] = idx
         self.lengths: list[int] = length
+        # The string ids by column (DEP, LOWER, LEMMA, POS, TAG, ORTH; then IDX)
+        # and the store that maps words to ids, for rules that scan a column.
+        self.columns: list[list[int]] = [dep, lower, lemma, pos, tag, orth, idx]
+        self.strings = doc.vocab.strings
         name = _names(doc.vocab.strings).__getitem__
         self.nodes: list[Node] = list(
             map(

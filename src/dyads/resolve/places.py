@@ -48,7 +48,11 @@ _REGION = re.compile(
     rf"\b(?:in|across|throughout) the {DIRECTION}(?:ern)?(?: part)? of the country\b",
     re.IGNORECASE,
 )
-_QUALIFIER = re.compile(rf"^{DIRECTION}(?:ern)?$", re.IGNORECASE)
+_SETTLEMENT = frozenset(
+    "town city village capital port enclave province region district "
+    "state county suburb neighbourhood neighborhood".split()
+)
+_QUALIFIER = re.compile(rf"^(?:{DIRECTION}(?:ern)?|central)$", re.IGNORECASE)
 _DATELINE = re.compile(
     r"^\s*([A-Z][A-Z .'-]{2,40}?)(?:,\s*[A-Z][\w .]*)?\s*(?:,|\(|—|–|-{1,2})"
 )
@@ -333,7 +337,7 @@ class PlaceResolver:
 def _phrase(text: str, words: list[re.Match[str]], start: int, end: int) -> str:
     """The name with the preposition (and "the", a direction) in front of it."""
     first = start
-    for _ in range(3):
+    for _ in range(6):
         if first == 0:
             break
         before = words[first - 1].group().lower()
@@ -342,6 +346,16 @@ def _phrase(text: str, words: list[re.Match[str]], start: int, end: int) -> str:
             break
         if before == "the" or _QUALIFIER.match(before):
             first -= 1
+            continue
+        if (
+            before == "of"
+            and first >= 2
+            and words[first - 2].group().lower() in _SETTLEMENT
+        ):
+            # "near the town of Samarra", "in the Iraqi city of Basra"
+            first -= 2
+            if first >= 1 and words[first - 1].group()[0].isupper():
+                first -= 1  # a national adjective before the noun
             continue
         break
     if first < start and words[first].group().lower() not in LOCATIVE:
