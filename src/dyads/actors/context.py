@@ -190,8 +190,8 @@ def _introduce(
     A bare description does not beat the dictionary: in "the militant group
     Hamas" Hamas stays Hamas (``known`` holds the dictionary's named actors).
     """
-    head = doc[found.head]
     if found.kind in {"composed", "sector", "igo"}:
+        head = doc[found.head]  # a spaCy Token costs: made only when read
         for child in head.children:
             if found.kind == "sector" and child.i in known:
                 continue
@@ -283,11 +283,10 @@ def _title_heads(doc: Doc, index: Found_index) -> set[int]:
     """Sector titles used as a compound before a name ("President Osmani")."""
     heads = set()
     for head, found in index.by_head.items():
+        if not any(f.kind in {"sector", "composed", "igo"} for f in found):
+            continue  # checked first: a spaCy Token costs more than this test
         token = doc[head]
-        if (
-            any(f.kind in {"sector", "composed", "igo"} for f in found)
-            and token.dep_ == "compound"
-        ):
+        if token.dep_ == "compound":
             if token.head.pos_ == "PROPN" and token.head.i > token.i:
                 heads.add(head)
     return heads
