@@ -1,7 +1,8 @@
 """Throughput of dyads: spaCy parsing alone versus coding end to end, in one run.
 
-Prints sentences per CPU second for both (and the best wall times), their ratio (the issue asks for >= 0.8:
-coding may add at most a quarter to the parse), events found and peak memory.
+Prints sentences per CPU second for both (and the best wall times), their ratio
+(the issue asks for >= 0.8: coding may add at most a quarter to the parse),
+events found and peak memory.
 
     .venv/bin/python bench/throughput.py --docs 1000
 """
@@ -60,7 +61,8 @@ def main() -> None:
     parse_rate = sentences / min(parse_cpu)
     code_rate = sentences / min(code_cpu)
     print(
-        f"wall time (best)     parse {min(parse_times):.2f} s, end to end {min(code_times):.2f} s"
+        f"wall time (best)     parse {min(parse_times):.2f} s, "
+        f"end to end {min(code_times):.2f} s"
     )
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"documents            {len(documents)}")

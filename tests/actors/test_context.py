@@ -36,6 +36,8 @@ def test_known_group_in_apposition_to_a_description_keeps_its_code(coder) -> Non
 
 
 def test_anti_and_pro_name_a_stance_not_an_owner(coder) -> None:
-    events = coder.code_text("Pro-Russian rebels attacked Ukrainian troops near Donetsk.")
+    events = coder.code_text(
+        "Pro-Russian rebels attacked Ukrainian troops near Donetsk."
+    )
     sources = {e.source.actor.code for e in events}
     assert sources and not any(s.startswith("RUS") for s in sources), sources

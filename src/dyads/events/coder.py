@@ -320,6 +320,9 @@ class EventCoder:
                 pos == "verb"
                 and object_token is not None
                 and token.lemma_.lower() in _LIGHT_VERBS
+                and any(
+                    c.dep_ in {"compound", "amod"} for c in tree[object_token].children
+                )
             ):
                 noun_entry, modifier = self._best_entry(tree[object_token], "noun")
                 if (
@@ -808,7 +811,14 @@ class _Frame:
         else:
             heads = list(self.objects)
         for head in heads:
-            for candidate in (head, *head.conjuncts, *_measured(head)):
+            for candidate in (head, *head.conjuncts):
+                if (
+                    candidate.lemma_.lower() in entry.objects
+                    or candidate.lower_ in entry.objects
+                ):
+                    return True, candidate.i
+        for head in heads:  # only then what a measure word measures
+            for candidate in _measured(head):
                 if (
                     candidate.lemma_.lower() in entry.objects
                     or candidate.lower_ in entry.objects

@@ -105,9 +105,18 @@ def event_dict(record: EventRecord) -> dict[str, Any]:
         "confidence": first.get("confidence"),
         "evidence": {
             key: first.get(key)
-            for key in ("sentence", "source", "target", "trigger", "attributed_to",
-                        "rule_id", "dictionary_entries")
-        } if first else None,
+            for key in (
+                "sentence",
+                "source",
+                "target",
+                "trigger",
+                "attributed_to",
+                "rule_id",
+                "dictionary_entries",
+            )
+        }
+        if first
+        else None,
         "date": record.date.isoformat() if record.date else None,
         "source": actor_dict(record.source),
         "target": actor_dict(record.target),
