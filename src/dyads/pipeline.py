@@ -159,7 +159,9 @@ class Coder:
         with Tree(doc, document.text) as tree:
             parsed = split_sentences(document.id, doc, document.text, tree)
             sentences = tuple(p.sentence for p in parsed)
-            found = resolve_context(doc, self.matcher.match(doc, document.date, tree))
+            found = resolve_context(
+                doc, self.matcher.match(doc, document.date, tree), tree
+            )
             mention_of = _Mentions(tree, parsed)
             mentions = tuple(mention_of(f) for f in found.all())
             triggers = self.events.triggers(doc, tree)

@@ -22,14 +22,16 @@ in document order:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dyads.actors.match import Found, Found_index
 from dyads.actors.residence import place_ethnic_groups
 from dyads.model import Actor
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
+
+    from dyads.nlp.tree import Tree
 
 _PERSON_PRONOUNS = {"she", "he", "her", "him"}
 _GROUP_PRONOUNS = {"it", "they"}
@@ -37,18 +39,23 @@ _GROUP_KINDS = {"country", "igo", "agent", "capital", "composed"}
 _PERSON_KINDS = {"person", "apposition", "alias", "title-person"}
 
 
-def resolve_context(doc: Doc, index: Found_index) -> Found_index:
+def resolve_context(
+    doc: Doc, index: Found_index, tree: Tree | None = None
+) -> Found_index:
     """Add and replace actors in ``index`` using the document's own context.
 
-    Ethnic groups in ``index`` are re-homed in place before the rest.
+    Ethnic groups in ``index`` are re-homed in place before the rest. ``tree``,
+    the document's :class:`~dyads.nlp.tree.Tree` when the caller has one, lends
+    its ready-made nodes: a spaCy Token is built anew at every ``doc[i]``.
     """
+    toks: Any = tree.nodes if tree is not None else doc
     place_ethnic_groups(doc, index)
-    _drop_stances(doc, index)
+    _drop_stances(toks, index)
     aliases: dict[str, Found] = {}
     people: list[Found] = []  # person-like actors in document order
     groups: list[Found] = []  # states, organisations and groups, for "it"/"they"
     resolved = Found_index(modifiers=set(index.modifiers))
-    title_heads = _title_heads(doc, index)
+    title_heads = _title_heads(toks, index)
     # Names the dictionaries know: a sector title before one is a description
     # ("human rights organization Amnesty International"), not a person's title.
     known = {
@@ -57,7 +64,6 @@ def resolve_context(doc: Doc, index: Found_index) -> Found_index:
         if any(f.kind in {"person", "agent", "igo"} for f in fs)
     }
     for i in _candidates(doc, index):
-        token = doc[i]
         if i in resolved.by_head or i in resolved.by_token:
             continue
         found = index.by_head.get(i)
@@ -65,16 +71,16 @@ def resolve_context(doc: Doc, index: Found_index) -> Found_index:
             continue  # inside a span whose head comes later: handled at its head
         if found is not None:
             for f in found:
-                kept = _resolve_found(doc, f, aliases, people, title_heads, known)
+                kept = _resolve_found(toks, f, aliases, people, title_heads, known)
                 if kept is not None:
                     resolved.add(kept)
                     if kept.kind in _PERSON_KINDS:
                         people.append(kept)
                     elif kept.kind in _GROUP_KINDS and kept.actor.country != "---":
                         groups.append(kept)
-                    _introduce(doc, kept, aliases, resolved, people, known)
+                    _introduce(toks, kept, aliases, resolved, people, known)
             continue
-        new = _resolve_unmatched(doc, token, aliases, people, groups)
+        new = _resolve_unmatched(doc, toks, toks[i], aliases, people, groups)
         if new is not None:
             resolved.add(new)
             if new.kind != "group-pronoun":
@@ -98,7 +104,7 @@ def _candidates(doc: Doc, index: Found_index) -> list[int]:
     return sorted(marked)
 
 
-def _drop_stances(doc: Doc, index: Found_index) -> None:
+def _drop_stances(doc: Any, index: Found_index) -> None:
     """ "An anti-Syria journalist", "pro-Russian rebels": the country names a
     stance, not an actor or an owner. The country is dropped, and a sector it
     was composed with keeps no country (the sentence's place may give one)."""
@@ -134,7 +140,7 @@ def _drop_stances(doc: Doc, index: Found_index) -> None:
 
 
 def _resolve_found(
-    doc: Doc,
+    doc: Any,
     found: Found,
     aliases: dict[str, Found],
     people: list[Found],
@@ -178,7 +184,7 @@ def _resolve_found(
 
 
 def _introduce(
-    doc: Doc,
+    doc: Any,
     found: Found,
     aliases: dict[str, Found],
     resolved: Found_index,
@@ -191,7 +197,7 @@ def _introduce(
     Hamas" Hamas stays Hamas (``known`` holds the dictionary's named actors).
     """
     if found.kind in {"composed", "sector", "igo"}:
-        head = doc[found.head]  # a spaCy Token costs: made only when read
+        head = doc[found.head]
         for child in head.children:
             if found.kind == "sector" and child.i in known:
                 continue
@@ -222,20 +228,22 @@ def _introduce(
         _remember(doc, found, aliases)
 
 
-def _remember(doc: Doc, found: Found, aliases: dict[str, Found]) -> None:
-    name = doc[found.start : found.end]
-    aliases[name.text.lower()] = found
-    aliases[doc[found.head].lower_] = found
+def _remember(toks: Any, found: Found, aliases: dict[str, Found]) -> None:
+    """Later mentions find the actor by its head word ("Osmani")."""
+    name = " ".join(toks[i].text for i in range(found.start, found.end))
+    aliases[name.lower()] = found
+    aliases[toks[found.head].lower_] = found
 
 
-def _previous_sentence_start(doc: Doc, token: Token) -> int:
-    start = token.sent.start
+def _previous_sentence_start(doc: Doc, i: int) -> int:
+    start = doc[i].sent.start
     return doc[start - 1].sent.start if start > 0 else start
 
 
 def _resolve_unmatched(
     doc: Doc,
-    token: Token,
+    toks: Any,
+    token: Any,
     aliases: dict[str, Found],
     people: list[Found],
     groups: list[Found],
@@ -246,8 +254,8 @@ def _resolve_unmatched(
         start = token.i
         while (
             start > 0
-            and doc[start - 1].dep_ == "compound"
-            and doc[start - 1].head.i == token.i
+            and toks[start - 1].dep_ == "compound"
+            and toks[start - 1].head.i == token.i
         ):
             start -= 1
         return _refer(start, token.i, earlier, "alias", "alias")
@@ -257,7 +265,7 @@ def _resolve_unmatched(
         and groups
     ):
         earlier = groups[-1]
-        if doc[earlier.head].sent.start >= _previous_sentence_start(doc, token):
+        if doc[earlier.head].sent.start >= _previous_sentence_start(doc, token.i):
             return _refer(token.i, token.i, earlier, "pronoun", "group-pronoun")
     if token.lower_ in _PERSON_PRONOUNS and token.dep_ != "poss" and people:
         return _refer(token.i, token.i, people[-1], "pronoun", "alias")
@@ -279,7 +287,7 @@ def _refer(start: int, head: int, earlier: Found, rule: str, kind: str) -> Found
     )
 
 
-def _title_heads(doc: Doc, index: Found_index) -> set[int]:
+def _title_heads(doc: Any, index: Found_index) -> set[int]:
     """Sector titles used as a compound before a name ("President Osmani")."""
     heads = set()
     for head, found in index.by_head.items():
