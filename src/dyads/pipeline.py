@@ -171,9 +171,7 @@ class Coder:
                 ]
                 if not here:
                     continue
-                raw_events = self.events.code_sentence(
-                    doc[part.start : part.end], found, here, tree
-                )
+                raw_events = self.events.code_sentence(part, found, here, tree)
                 if not raw_events:
                     continue
                 sentence = part.sentence

@@ -49,7 +49,7 @@ def resolve_context(
     its ready-made nodes: a spaCy Token is built anew at every ``doc[i]``.
     """
     toks: Any = tree.nodes if tree is not None else doc
-    place_ethnic_groups(doc, index)
+    place_ethnic_groups(doc, index, tree)
     _drop_stances(toks, index)
     aliases: dict[str, Found] = {}
     people: list[Found] = []  # person-like actors in document order

@@ -29,7 +29,7 @@ rebels in Kosovo" -> ``KSVREB``).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 
@@ -38,6 +38,8 @@ from dyads.model import Actor
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+    from dyads.nlp.tree import Tree
 
 #: Peoples named without a state of their own (or living in several), as news
 #: writes them; matched on the lower-cased word when it heads a noun phrase.
@@ -59,13 +61,19 @@ _PLACE_PREPS = frozenset(
 _NOUN_MODIFIERS = frozenset({"amod", "compound", "poss", "nmod"})
 
 
-def place_ethnic_groups(doc: Doc, index: Found_index) -> None:
-    """Re-home ethnic mentions in ``index`` (in place) to their country of residence."""
+def place_ethnic_groups(doc: Doc, index: Found_index, tree: Tree | None = None) -> None:
+    """Re-home ethnic mentions in ``index`` (in place) to their country of residence.
+
+    ``tree``, when given, lends its ready-made nodes and word ids: most
+    documents name no ethnic group, and should pay next to nothing here.
+    """
+    toks: Any = tree.nodes if tree is not None else doc
     for found in index.all():
         if found.rule.startswith("people:"):
-            _take_modifier(doc, index, found)  # "Bosnian Serbs": one actor, BIHCVL
-    ethnic = [f for f in index.all() if _is_ethnic_demonym(doc, f)]
-    heads = _ethnic_noun_heads(doc, index)
+            _take_modifier(toks, index, found)  # "Bosnian Serbs": one actor, BIHCVL
+    ethnic = [f for f in index.all() if _is_ethnic_demonym(toks, f)]
+    lower = tree.lower_ids if tree is not None else doc.to_array("LOWER").tolist()
+    heads = _ethnic_noun_heads(toks, lower, index)
     if not ethnic and not heads:
         return
     home = _main_country(index, {id(f) for f in ethnic})
@@ -78,8 +86,8 @@ def place_ethnic_groups(doc: Doc, index: Found_index) -> None:
             sector = found.actor.sector or _CIVILIANS
             found.actor = Actor(f"{where}{sector}", found.actor.name, where, sector)
             found.rule = _RULE
-            _take_modifier(doc, index, found)
-        _take_ethnic_word(doc, index, found)  # the span takes "ethnic" in either case
+            _take_modifier(toks, index, found)
+        _take_ethnic_word(toks, index, found)  # the span takes "ethnic" in either case
     for head in heads:
         where = _residence(doc, index, places, head, None) or home
         if where is None:
@@ -94,16 +102,16 @@ def place_ethnic_groups(doc: Doc, index: Found_index) -> None:
             (f"countries/{where}",),
             "composed",
         )
-        _take_modifier(doc, index, found)
-        _take_ethnic_word(doc, index, found)
+        _take_modifier(toks, index, found)
+        _take_ethnic_word(toks, index, found)
         index.add(found)
 
 
-def _is_ethnic_demonym(doc: Doc, found: Found) -> bool:
+def _is_ethnic_demonym(doc: Any, found: Found) -> bool:
     """A demonym (or demonym and sector) after the word "ethnic"."""
     if _own_country(found) is None or found.start == 0:
         return False
-    return doc[found.start - 1].lower_ == "ethnic"
+    return bool(doc[found.start - 1].lower_ == "ethnic")
 
 
 def _own_country(found: Found) -> str | None:
@@ -116,13 +124,12 @@ def _own_country(found: Found) -> str | None:
     return first.removeprefix("countries/")
 
 
-def _ethnic_noun_heads(doc: Doc, index: Found_index) -> list[int]:
+def _ethnic_noun_heads(doc: Any, lower: list[int], index: Found_index) -> list[int]:
     """Heads of noun phrases that name a stateless people ("Kurds", not "Kurd leaders").
 
     Words are compared as spaCy's string ids, so that no Python Token is built
     for the words of a document that names no such people.
     """
-    lower = doc.to_array("LOWER").tolist()
     heads = []
     for i in (i for i, word in enumerate(lower) if word in _ETHNIC_IDS):
         token = doc[i]
@@ -211,7 +218,7 @@ def _main_country(index: Found_index, skip: set[int]) -> str | None:
     return max(counts, key=lambda c: counts[c]) if counts else None
 
 
-def _take_modifier(doc: Doc, index: Found_index, found: Found) -> None:
+def _take_modifier(doc: Any, index: Found_index, found: Found) -> None:
     """The country modifier that placed a people ("Iraqi Kurds") joins the mention."""
     for child in doc[found.head].children:
         if child.dep_ not in _NOUN_MODIFIERS or child.i > found.head:
@@ -228,7 +235,7 @@ def _take_modifier(doc: Doc, index: Found_index, found: Found) -> None:
             found.start = min(found.start, other.start)
 
 
-def _take_ethnic_word(doc: Doc, index: Found_index, found: Found) -> None:
+def _take_ethnic_word(doc: Any, index: Found_index, found: Found) -> None:
     before = found.start - 1
     if before >= 0 and doc[before].lower_ == "ethnic":
         found.start = before

@@ -25,7 +25,7 @@ import dataclasses
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from dyads.actors.match import Found, Found_index
 from dyads.events.embedding import EmbeddingRules
@@ -33,7 +33,7 @@ from dyads.events.verbs import VerbDictionary, VerbEntry
 from dyads.model import Actor
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc
 
     from dyads.nlp.tree import Node, Tree
 
@@ -200,6 +200,16 @@ _UNIDENTIFIED = Actor("---UAF", "unidentified attackers", None, "UAF")
 _POS = {"VERB": "verb", "NOUN": "noun", "PROPN": "noun"}
 
 
+class TokenRange(Protocol):
+    """Token offsets ``[start, end)`` of one sentence in its document."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
 @dataclass(frozen=True, slots=True)
 class RawEvent:
     """An event found in one sentence, before ontology and dates are attached."""
@@ -289,22 +299,19 @@ class EventCoder:
 
     def code_sentence(
         self,
-        sent: Span,
+        sent: TokenRange,
         actors: Found_index,
-        triggers: list[int] | None = None,
-        tree: Tree | None = None,
+        triggers: list[int] | None,
+        tree: Tree,
     ) -> list[RawEvent]:
         """Events of one sentence; ``triggers`` (from :meth:`triggers`) saves a scan.
 
-        ``tree`` is the document's :class:`~dyads.nlp.tree.Tree`, shared by all
-        its sentences (made here when not given).
+        ``sent`` is the sentence's token range (a ParsedSentence will do: a
+        spaCy Span costs more to make than it is used here); ``tree`` is the
+        document's :class:`~dyads.nlp.tree.Tree`, shared by all its sentences.
         """
-        from dyads.nlp.tree import Tree
-
         events: list[RawEvent] = []
         used_nouns: set[int] = set()
-        if tree is None:
-            tree = Tree(sent.doc)
         indices = range(sent.start, sent.end) if triggers is None else triggers
         for i in indices:
             token = tree[i]
@@ -433,7 +440,11 @@ class EventCoder:
         return added
 
     def _obligations(
-        self, sent: Span, tree: Tree, actors: Found_index, events: list[RawEvent]
+        self,
+        sent: TokenRange,
+        tree: Tree,
+        actors: Found_index,
+        events: list[RawEvent],
     ) -> Iterator[RawEvent]:
         """A speaker's demand or appeal put as what someone else must or should do.
 
