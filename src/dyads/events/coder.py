@@ -265,6 +265,9 @@ class EventCoder:
         self.conflict_roots = frozenset(c[:2] for c, q in quads.items() if q >= 3)
         from spacy.strings import hash_string  # type: ignore[attr-defined]
 
+        self._modal_ids = frozenset(
+            hash_string(word) for f in embedding.families for word in f.modals
+        )
         self._trigger_ids = (
             frozenset(
                 hash_string(lemma) for pos, lemma in verbs.by_lemma if pos == "verb"
@@ -454,6 +457,8 @@ class EventCoder:
         when it is, picks the code (``modals`` in data/rules/embedding.yaml).
         The embedded act itself stays an event of its own, hypothetical.
         """
+        if self._modal_ids.isdisjoint(tree.lower_ids[sent.start : sent.end]):
+            return  # no "must", "should"...: most sentences, read off the ids
         clauses = {tree.strings["ccomp"], tree.strings["acl"]}
         deps = tree.columns[0]
         for i in range(sent.start, sent.end):
