@@ -16,6 +16,8 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from dyads.config import Settings
+from dyads.events.coder import NO_TARGET, event_id
+from dyads.events.modality import modality_of
 from dyads.model import (
     Actor,
     Coded,
@@ -201,9 +203,6 @@ class Coder:
         place: Place | None,
         mention_of: _Mentions,
     ) -> Event:
-        from dyads.events.coder import event_id
-        from dyads.events.modality import modality_of
-
         cameo = self.ontology.cameo(raw.code)
         trigger = tree[raw.trigger]
         modality, cue = modality_of(trigger, dating.historical)
@@ -222,8 +221,6 @@ class Coder:
             # assassinate): "tried to hack into the army's computers"
             modality, cue = Modality.ASSERTED, f"attempted ({cue})"
         source = mention_of(raw.source)
-        from dyads.events.coder import NO_TARGET
-
         target = None if raw.target.rule == NO_TARGET else mention_of(raw.target)
         speaker = mention_of(raw.speaker) if raw.speaker else None
         trigger_span = TextSpan(trigger.idx, trigger.idx + len(trigger.text))
