@@ -167,11 +167,17 @@ class Coder:
             mention_of = _Mentions(tree, parsed)
             mentions = tuple(mention_of(f) for f in found.all())
             triggers = self.events.triggers(doc, tree)
+            # Every event has an actor in its own sentence (the parse never
+            # links words across sentences): a sentence that names none is
+            # not read further.
+            acting = sorted(found.by_token)
             for part in parsed:
                 here = triggers[
                     bisect_left(triggers, part.start) : bisect_left(triggers, part.end)
                 ]
-                if not here:
+                if not here or bisect_left(acting, part.start) == bisect_left(
+                    acting, part.end
+                ):
                     continue
                 raw_events = self.events.code_sentence(part, found, here, tree)
                 if not raw_events:
