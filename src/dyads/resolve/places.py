@@ -92,20 +92,24 @@ def _normal(word: str) -> str:
     return word[:-2] if word.endswith(_POSSESSIVE) else word
 
 
-def _keys(text: str, words: list[str]) -> list[str]:
-    """``_normal`` of each of ``words``, the words of ``text``.
+class _LazyKeys:
+    """``_normal`` of the words of a sentence, made only for the words read.
 
-    An ASCII text lowers letter by letter, so its lowered words are the words
-    of its lowered copy, found in one regex pass instead of one call per word.
+    Names start at capitalised words, a few per sentence: keying every word
+    up front cost more than the lookups themselves.
     """
-    if text.isascii():
-        lowered = text.lower()
-        keys: list[str] = _WORD.findall(lowered)
-        if "'s" not in lowered:
-            return keys  # no possessive to drop
-    else:
-        keys = [w.lower() for w in words]
-    return [k[:-2] if k.endswith(_POSSESSIVE) else k for k in keys]
+
+    __slots__ = ("texts", "keys")
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.keys: dict[int, str] = {}
+
+    def __getitem__(self, i: int) -> str:
+        key = self.keys.get(i)
+        if key is None:
+            key = self.keys[i] = _normal(self.texts[i])
+        return key
 
 
 def _key(words: list[str]) -> str:
@@ -235,7 +239,7 @@ class PlaceResolver:
         place or none, and this runs for each of them).
         """
         texts = _WORD.findall(text)
-        keys = _keys(text, texts)
+        keys = _LazyKeys(texts)
         words: list[re.Match[str]] = []
         found: list[Found] = []
         count = len(texts)
@@ -254,7 +258,7 @@ class PlaceResolver:
             i += size
         return found
 
-    def _name_at(self, keys: list[str], i: int, count: int) -> tuple[Entry | None, int]:
+    def _name_at(self, keys: _LazyKeys, i: int, count: int) -> tuple[Entry | None, int]:
         """The longest gazetteer name from word ``i`` on, and its length in words."""
         name = keys[i]
         entry, size = self.index.get(name), 1
