@@ -396,3 +396,21 @@ def test_hunger_strike_beats_a_verb_entry_for_any_strike(coder) -> None:
         "Egyptian government."
     )
     assert any(e.code.startswith("142") for e in events), _asserted(events)
+
+
+def test_future_act_unless_the_other_complies_is_a_threat(coder) -> None:
+    events = coder.code_text(
+        "Kenya will withdraw its troops from Somalia unless the Somali government "
+        "pays them."
+    )
+    assert any(
+        s == "KENGOV" and c[:2] == "13" and t == "SOMGOV"
+        for s, c, t in _asserted(events)
+    ), _asserted(events)
+
+
+def test_being_prepared_to_use_force_is_a_threat(coder) -> None:
+    events = coder.code_text(
+        "The Nigerian army said it is prepared to impose a curfew in Lagos."
+    )
+    assert any(c[:2] == "13" for _, c, _ in _asserted(events)), _asserted(events)

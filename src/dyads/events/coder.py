@@ -543,9 +543,25 @@ class EventCoder:
                 (c for c in tree[event.trigger].children if c.dep_ == "neg"), None
             )
             reject = self.embedding.named("reject")
+            threat = self.embedding.named("threat")
+            unless = next(
+                (
+                    m
+                    for c in tree[event.trigger].children
+                    if c.dep_ == "advcl"
+                    for m in c.children
+                    if m.dep_ == "mark" and m.lower_ == "unless"
+                ),
+                None,
+            )
             if negation is not None and reject is not None:
                 family, refused = reject, True
                 cue = f"future tense negated by '{negation.text}'"
+            elif unless is not None and threat is not None:
+                # "Nigeria will withdraw its force from Chad unless ...": an act
+                # promised on a condition the other must meet is a threat (13x)
+                family = threat
+                cue = "future tense on condition 'unless'"
         return dataclasses.replace(
             event,
             code=family.code_for(event.code[:2]),
