@@ -68,10 +68,16 @@ def place_ethnic_groups(doc: Doc, index: Found_index, tree: Tree | None = None) 
     documents name no ethnic group, and should pay next to nothing here.
     """
     toks: Any = tree.nodes if tree is not None else doc
-    for found in index.all():
-        if found.rule.startswith("people:"):
-            _take_modifier(toks, index, found)  # "Bosnian Serbs": one actor, BIHCVL
-    ethnic = [f for f in index.all() if _is_ethnic_demonym(toks, f)]
+    # Most documents name no people by a demonym: looked for before sorting.
+    if any(f.rule.startswith("people:") for fs in index.by_head.values() for f in fs):
+        for found in index.all():
+            if found.rule.startswith("people:"):
+                _take_modifier(toks, index, found)  # "Bosnian Serbs": one actor
+    ethnic = (
+        [f for f in index.all() if _is_ethnic_demonym(toks, f)]
+        if any(_is_ethnic_demonym(toks, f) for fs in index.by_head.values() for f in fs)
+        else []
+    )
     lower = tree.lower_ids if tree is not None else doc.to_array("LOWER").tolist()
     heads = _ethnic_noun_heads(toks, lower, index)
     if not ethnic and not heads:
