@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
@@ -37,21 +38,22 @@ if TYPE_CHECKING:
 
     from dyads.nlp.tree import Node, Tree
 
-_TARGET_PREPS = {
-    "with",
-    "to",
-    "against",
-    "on",
-    "toward",
-    "towards",
-    "into",
-    "upon",
-    "for",
-    "from",
-    "over",
-    "between",
-}
-_TARGET_PREPS_SET = frozenset(_TARGET_PREPS)
+_TARGET_PREPS = frozenset(
+    {
+        "with",
+        "to",
+        "against",
+        "on",
+        "toward",
+        "towards",
+        "into",
+        "upon",
+        "for",
+        "from",
+        "over",
+        "between",
+    }
+)
 # Verbs that only attribute words ("X said"): in news they mark the source of a
 # report, so the speaker is not taken to accuse anyone (see docs/coding.md).
 _NEUTRAL_SPEECH = {
@@ -621,17 +623,7 @@ class EventCoder:
             doer = subjects[0]
         else:
             return []
-        return [
-            Found(
-                doer.i,
-                doer.i + 1,
-                doer.i,
-                _UNIDENTIFIED,
-                "unidentified-attacker",
-                (),
-                "implied",
-            )
-        ]
+        return [_implied(doer, _UNIDENTIFIED, "unidentified-attacker")]
 
     def _manner(self, token: Node) -> tuple[Node, VerbEntry] | None:
         """The violent event noun a killing or wounding happened in.
@@ -709,22 +701,17 @@ def _implied_authorities(token: Node) -> list[Found]:
     subjects, _ = _subjects(token)
     if subjects or not any(c.dep_ == "nsubjpass" for c in token.children):
         return []  # a passive clause of its own, not "an organization charged"
-    return [
-        Found(
-            token.i,
-            token.i + 1,
-            token.i,
-            _AUTHORITIES,
-            "implied-authorities",
-            (),
-            "implied",
-        )
-    ]
+    return [_implied(token, _AUTHORITIES, "implied-authorities")]
 
 
 def _nobody(token: Node) -> Found:
     """The target of an act the text gives none (the pipeline codes it as None)."""
-    return Found(token.i, token.i + 1, token.i, _NOBODY, NO_TARGET, (), "implied")
+    return _implied(token, _NOBODY, NO_TARGET)
+
+
+def _implied(token: Node, actor: Actor, rule: str) -> Found:
+    """An actor the text implies at ``token`` rather than names."""
+    return Found(token.i, token.i + 1, token.i, actor, rule, (), "implied")
 
 
 def _aux_text(clause: Node) -> str:
@@ -842,20 +829,15 @@ class _Frame:
             ]
         else:
             heads = list(self.objects)
-        for head in heads:
-            for candidate in (head, *head.conjuncts):
-                if (
-                    candidate.lemma_.lower() in entry.objects
-                    or candidate.lower_ in entry.objects
-                ):
-                    return True, candidate.i
-        for head in heads:  # only then what a measure word measures
-            for candidate in _measured(head):
-                if (
-                    candidate.lemma_.lower() in entry.objects
-                    or candidate.lower_ in entry.objects
-                ):
-                    return True, candidate.i
+        direct = (c for head in heads for c in (head, *head.conjuncts))
+        # only then what a measure word measures
+        measured = (c for head in heads for c in _measured(head))
+        for candidate in itertools.chain(direct, measured):
+            if (
+                candidate.lemma_.lower() in entry.objects
+                or candidate.lower_ in entry.objects
+            ):
+                return True, candidate.i
         return False, None
 
 
@@ -931,25 +913,28 @@ def _place_target(token: Node, source: Found, actors: Found_index) -> list[Found
     """
     # "contribute troops to a force in Liberia": the place may hang on the
     # object or on the noun after "to".
+    for p in _place_objects(token, {"to", "into"}, {"in", "into", "inside"}):
+        for f in actors.at(p.i):
+            # a country, not a capital: "met in Brussels" names a venue
+            if f.kind == "country" and f.actor.country != source.actor.country:
+                return [f]
+    return []
+
+
+def _place_objects(token: Node, carriers: set[str], places: set[str]) -> Iterator[Node]:
+    """Objects of place prepositions (``places``) on the trigger, on its
+    object, or on the noun after one of the ``carriers`` prepositions."""
     heads = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}] + [
         p
         for c in token.children
-        if c.dep_ == "prep" and c.lower_ in {"to", "into"}
+        if c.dep_ == "prep" and c.lower_ in carriers
         for p in c.children
         if p.dep_ == "pobj"
     ]
     for t in (token, *heads):
         for prep in t.children:
-            if prep.dep_ == "prep" and prep.lower_ in {"in", "into", "inside"}:
-                for p in prep.children:
-                    for f in actors.at(p.i):
-                        # a country, not a capital: "met in Brussels" names a venue
-                        if (
-                            f.kind == "country"
-                            and f.actor.country != source.actor.country
-                        ):
-                            return [f]
-    return []
+            if prep.dep_ == "prep" and prep.lower_ in places:
+                yield from prep.children
 
 
 def _domestic_target(
@@ -959,19 +944,10 @@ def _domestic_target(
     country = None
     # "rioted at a jail in northern Israel": the place may hang on the noun
     # after "at"
-    heads = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}] + [
-        p
-        for c in token.children
-        if c.dep_ == "prep" and c.lower_ in {"at", "outside", "near"}
-        for p in c.children
-        if p.dep_ == "pobj"
-    ]
-    for t in (token, *heads):
-        for prep in t.children:
-            if prep.dep_ == "prep" and prep.lower_ in {"in", "across", "throughout"}:
-                for p in prep.children:
-                    for f in actors.at(p.i):
-                        country = country or f.actor.country
+    places = {"in", "across", "throughout"}
+    for p in _place_objects(token, {"at", "outside", "near"}, places):
+        for f in actors.at(p.i):
+            country = country or f.actor.country
     country = country or source.actor.country
     if not country:
         return []
@@ -979,9 +955,7 @@ def _domestic_target(
     actor = Actor(f"{country}{sector}", f"{country} {sector}", country, sector)
     if actor.code == source.actor.code:
         return []
-    return [
-        Found(token.i, token.i + 1, token.i, actor, "domestic-target", (), "implied")
-    ]
+    return [_implied(token, actor, "domestic-target")]
 
 
 def _between(token: Node, actors: Found_index) -> list[Found]:
@@ -1107,10 +1081,10 @@ def _aimed_preps(code: str) -> frozenset[str]:
     happen "near" or "along" them ("exercises near the Ukrainian border")."""
     root = code[:2]
     if root in _VIOLENT_ROOTS:
-        return _TARGET_PREPS_SET | {"at"}
+        return _TARGET_PREPS | {"at"}
     if root == "15":
-        return _TARGET_PREPS_SET | {"at", "near", "along"}
-    return _TARGET_PREPS_SET
+        return _TARGET_PREPS | {"at", "near", "along"}
+    return _TARGET_PREPS
 
 
 def _verb_arguments(
