@@ -221,7 +221,8 @@ class Coder:
         elif (
             modality is Modality.HYPOTHETICAL
             and cameo.quad_class == 4
-            and cue.startswith(_ATTEMPT_CUES)
+            and trigger.dep_ == "xcomp"
+            and trigger.head.lemma_.lower() in _ATTEMPT_VERBS
         ):
             # CAMEO counts an attempted attack as an attack (185: attempt to
             # assassinate): "tried to hack into the army's computers"
@@ -270,11 +271,7 @@ class Coder:
         )
 
 
-_ATTEMPT_CUES = (
-    "governed by 'tried'",
-    "governed by 'attempted'",
-    "governed by 'tries'",
-)
+_ATTEMPT_VERBS = {"try", "attempt"}
 # Actors whose country the text leaves open: a bare sector in a document that
 # names no country ("gunmen"), an unnamed attacker ("a car bomb killed ...").
 _COUNTRYLESS_RULES = {"sector-only", "unidentified-attacker", "implied-authorities"}
